@@ -1,0 +1,245 @@
+"""Shared vocabulary of the whole tool: enums and frozen dataclasses.
+
+Owns the types that cross layer boundaries (parser output, store read models,
+results of user actions). Must not import anything from the rest of the
+package, nor SQLAlchemy, Textual or Rich: every layer imports this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SentenceLabel(StrEnum):
+    """What a sentence is, in the sense of ../shared/gold/GUIDELINES.md."""
+
+    ATTRIBUTED = "attributed"
+    STATEMENT = "statement"
+    HEADING = "heading"
+    BOILERPLATE = "boilerplate"
+
+
+class Mode(StrEnum):
+    """How the content is reported: verbatim, paraphrased or both."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class CueClass(StrEnum):
+    """The kind of reporting cue; the review queue defaults to speech."""
+
+    SPEECH = "speech"
+    COGNITION = "cognition"
+    EVIDENCE = "evidence"
+
+
+class SourceType(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNNAMED = "unnamed"
+    DOCUMENT = "document"
+
+
+class Stance(StrEnum):
+    """How a verification remark judges the claims it points at."""
+
+    UNVERIFIED = "unverified"
+    CAUTION = "caution"
+    DISPUTED = "disputed"
+    SUPPORTED = "supported"
+
+
+class Status(StrEnum):
+    """Review status of a claim. ORPHANED is a filter value, not a verdict."""
+
+    UNREVIEWED = "unreviewed"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    UNVERIFIABLE = "unverifiable"
+    ORPHANED = "orphaned"
+
+
+#: Statuses a reviewer can set; ORPHANED is set only by re-parsing.
+DECISION_STATUSES: frozenset[Status] = frozenset(
+    {Status.UNREVIEWED, Status.VERIFIED, Status.DISPUTED, Status.UNVERIFIABLE}
+)
+#: Decisions that must carry a note saying why.
+NOTE_REQUIRED: frozenset[Status] = frozenset({Status.DISPUTED, Status.UNVERIFIABLE})
+
+UNSPECIFIED_SOURCE = "unspecified"
+
+
+# --------------------------------------------------------------------------
+# Parser output
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice of the original article text."""
+
+    start: int
+    """Index of the first character (Python ``str`` index)."""
+    end: int
+    """Index one past the last character (end-exclusive)."""
+    text: str
+    """Exactly ``article_text[start:end]``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    label: SentenceLabel
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One attribution: who (source), how (cue), what (content)."""
+
+    source: Span | None
+    """The source mention as written; None only for an agentless cue."""
+    source_entity: str
+    """Canonical name, resolved within the article ("Hanna Malyar")."""
+    source_type: SourceType
+    cue: Span | None
+    cue_class: CueClass
+    content: tuple[Span, ...]
+    """One span per quoted paragraph or quote part; never empty."""
+    mode: Mode
+    hedges: tuple[str, ...] = ()
+    speech_date: dt.date | None = None
+    speech_date_text: str | None = None
+    sentence_index: int = 0
+    """Index into ``ParsedArticle.sentences`` of the sentence holding the cue."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationLink:
+    """A sentence that judges earlier claims (could not verify, refuted, ...)."""
+
+    sentence: Span
+    stance: Stance
+    by: str
+    """Canonical name of the judging party ("The Standard")."""
+    target_claims: tuple[int, ...]
+    """Indexes into ``ParsedArticle.claims``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    text: str
+    published: dt.date | None
+    """The publication date used to resolve relative dates."""
+    published_in_text: bool
+    """True when ``published`` came from the text itself (a ``date`` header)."""
+    title: str | None
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    links: tuple[VerificationLink, ...]
+
+
+# --------------------------------------------------------------------------
+# Store read models and results of user actions
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    id: int
+    sha256: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    path: str | None
+    published: dt.date | None
+    ingested_at: dt.datetime
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A stored claim, flattened for lists and exports."""
+
+    id: int
+    article_id: int
+    ordinal: int
+    status: Status
+    version: int
+    orphaned: bool
+    source_id: int
+    source_entity: str
+    source_type: SourceType
+    source: Span | None
+    cue: Span | None
+    cue_class: CueClass
+    content: tuple[Span, ...]
+    mode: Mode
+    hedges: tuple[str, ...]
+    speech_date: dt.date | None
+    speech_date_text: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @property
+    def content_text(self) -> str:
+        return " … ".join(span.text for span in self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One row of the append-only verification log."""
+
+    id: int
+    claim_id: int
+    reviewer: str
+    from_status: Status
+    to_status: Status
+    note: str
+    evidence: tuple[str, ...]
+    created_at: dt.datetime
+    claim_version: int
+    """The claim's version after this decision."""
+    undoes: int | None
+    """Id of the entry this one reverts, for undo entries."""
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkResult:
+    claim: ClaimRow
+    entry: ReviewEntry
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one input of ``tracker ingest``."""
+
+    name: str
+    """The file path as given, or ``-`` for stdin."""
+    state: str
+    """``ingested``, ``unchanged`` or ``failed``."""
+    article_id: int | None = None
+    claims: int = 0
+    reason: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    outcomes: tuple[IngestOutcome, ...] = field(default_factory=tuple)
+
+    def count(self, state: str) -> int:
+        return sum(1 for o in self.outcomes if o.state == state)
+
+    @property
+    def claims_added(self) -> int:
+        return sum(o.claims for o in self.outcomes if o.state == "ingested")
+
+    @property
+    def failed(self) -> tuple[IngestOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.state == "failed")
