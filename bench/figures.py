@@ -37,10 +37,48 @@ class Stopwatch:
         self.seconds = time.perf_counter() - self.start
 
 
-_FIRST = ["Anna", "Boris", "Carla", "Dmytro", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas",
-          "Katya", "Luis", "Maria", "Nikolai", "Olena", "Pavel", "Rosa", "Sergei", "Tanya", "Viktor"]
-_LAST = ["Kovalenko", "Schmidt", "Moreau", "Petrov", "Rossi", "Novak", "Silva", "Berg", "Costa",
-         "Horvat", "Lindqvist", "Marchetti", "Okafor", "Quinn", "Reyes", "Tanaka", "Weber", "Yilmaz"]
+_FIRST = [
+    "Anna",
+    "Boris",
+    "Carla",
+    "Dmytro",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Irina",
+    "Jonas",
+    "Katya",
+    "Luis",
+    "Maria",
+    "Nikolai",
+    "Olena",
+    "Pavel",
+    "Rosa",
+    "Sergei",
+    "Tanya",
+    "Viktor",
+]
+_LAST = [
+    "Kovalenko",
+    "Schmidt",
+    "Moreau",
+    "Petrov",
+    "Rossi",
+    "Novak",
+    "Silva",
+    "Berg",
+    "Costa",
+    "Horvat",
+    "Lindqvist",
+    "Marchetti",
+    "Okafor",
+    "Quinn",
+    "Reyes",
+    "Tanaka",
+    "Weber",
+    "Yilmaz",
+]
 _NAME = re.compile(r"\b(Sunak|Zelensky|Malyar|Healey|Cleverly|Johnson|Starmer|Arakhamia|Chaus)\b")
 _NUMBER = re.compile(r"\b\d{1,4}\b")
 
@@ -56,11 +94,9 @@ def varied_articles(count: int, seed: int = 7) -> Iterator[str]:
     texts = seed_texts()
     for i in range(count):
         base = texts[i % len(texts)]
-        surnames = {}
-
-        def swap_name(m: re.Match[str]) -> str:
-            return surnames.setdefault(m.group(0), rng.choice(_LAST))
-
-        text = _NAME.sub(swap_name, base)
+        surnames: dict[str, str] = {}
+        text = _NAME.sub(
+            lambda m, names=surnames: names.setdefault(m.group(0), rng.choice(_LAST)), base
+        )
         text = _NUMBER.sub(lambda m: str(rng.randint(2, 999)), text)
         yield f"Filed by {rng.choice(_FIRST)} {rng.choice(_LAST)}, edition {i}.\n" + text

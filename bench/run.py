@@ -29,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     names = list(argv if argv is not None else sys.argv[1:]) or available()
     unknown = [n for n in names if n not in available()]
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(unknown)}; have: {', '.join(available())}",
-              file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; have: {', '.join(available())}",
+            file=sys.stderr,
+        )
         return 2
     sys.path.insert(0, str(HERE))
     sys.path.insert(0, str(HERE.parent))

@@ -190,6 +190,24 @@ class ClaimRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims a list shows; every field narrows, empty fields match all."""
+
+    statuses: tuple[Status, ...] = ()
+    """ORPHANED here selects orphaned claims (whatever their verdict)."""
+    source: str | None = None
+    """Part of the source's canonical name or of one of its aliases, any case."""
+    article_id: int | None = None
+    cue_classes: tuple[CueClass, ...] = ()
+    hedged: bool = False
+    """Only claims with at least one hedge."""
+    has_remark: bool = False
+    """Only claims that a verification remark in the text points at."""
+    text: str | None = None
+    """Words that must all occur in the content or the source name."""
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewEntry:
     """One row of the append-only verification log."""
 
@@ -207,6 +225,33 @@ class ReviewEntry:
     """Id of the entry this one reverts, for undo entries."""
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """A verification remark in the article, seen from a claim it judges."""
+
+    sentence: Span
+    stance: Stance
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    """Everything a reviewer needs to judge one claim."""
+
+    claim: ClaimRow
+    article: ArticleRow
+    sentence: Span
+    """The sentence holding the cue."""
+    context: tuple[Sentence, ...]
+    """The claim's sentence with the sentences around it, in article order."""
+    remarks: tuple[Remark, ...]
+    history: tuple[ReviewEntry, ...]
+    """The claim's log entries, oldest first."""
+    source_claims: int
+    """How many stored claims the same source entity has, this one included."""
+    source_aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,3 +288,7 @@ class IngestSummary:
     @property
     def failed(self) -> tuple[IngestOutcome, ...]:
         return tuple(o for o in self.outcomes if o.state == "failed")
+
+
+#: The filter that matches every claim.
+ALL_CLAIMS = ClaimFilter()

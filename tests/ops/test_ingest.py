@@ -1,0 +1,133 @@
+"""Ingest on SQLite and PostgreSQL: seeds, re-ingest, bad files in a batch, stdin, the pool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from tracker.model import ClaimFilter
+from tracker.ops.claims import list_claims
+from tracker.ops.ingest import IngestOptions, ingest
+from tracker.parse import parse_article
+from tracker.store.models import Article, Claim, Review, Sentence, Source
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from figures import varied_articles  # noqa: E402
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+
+
+def counts(store) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    with store.read() as s:
+        return tuple(  # type: ignore[return-value]
+            s.scalar(select(func.count()).select_from(t))
+            for t in (Article, Sentence, Claim, Source)
+        )
+
+
+def test_ingest_seeds_stores_what_the_parser_finds(store, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    summary = ingest(store, [str(seeds)])
+    assert summary.count("ingested") == 5 and not summary.failed
+    by_name = {Path(o.name).name: o for o in summary.outcomes}
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        parsed = parse_article(text)
+        outcome = by_name[path.name]
+        assert outcome.claims == len(parsed.claims)
+        stored = list_claims(store, ClaimFilter(article_id=outcome.article_id))
+        assert [(c.source_entity, c.cue, c.content, c.mode) for c in stored] == [
+            (c.source_entity, c.cue, c.content, c.mode) for c in parsed.claims
+        ]
+        with store.read() as s:
+            article = s.get(Article, outcome.article_id)
+            assert article.text == text  # kept exactly as read
+            n_sentences = s.scalar(
+                select(func.count()).where(Sentence.article_id == outcome.article_id)
+            )
+        assert n_sentences == len(parsed.sentences)
+    assert summary.claims_added == sum(o.claims for o in summary.outcomes)
+
+
+def test_date_header_and_published_flag(store, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    header = seeds / "001_ec3a2409af0ad404.txt"
+    ingest(store, [str(header)])
+    with store.read() as s:
+        assert s.scalar(select(Article.published)) == dt.date(2024, 12, 23)
+    other = seeds / "002_f133d4348ed36dd0.txt"
+    ingest(store, [str(other)], IngestOptions(published=dt.date(2022, 4, 3), outlet="The Standard"))
+    with store.read() as s:
+        row = s.execute(select(Article.published, Article.outlet).where(Article.id == 2)).one()
+    assert row == (dt.date(2022, 4, 3), "The Standard")
+
+
+def test_reingest_is_unchanged_and_writes_nothing(store, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    ingest(store, [str(seeds)])
+    before = counts(store)
+    again = ingest(store, [str(seeds)])
+    assert again.count("unchanged") == 5 and again.count("ingested") == 0
+    assert again.claims_added == 0
+    assert counts(store) == before
+
+
+def test_a_bad_file_fails_alone(store, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    batch = tmp_path / "batch"
+    shutil.copytree(seeds, batch)
+    (batch / "picture.txt").write_bytes(PNG)
+    (batch / "empty.txt").write_bytes(b"")
+    summary = ingest(store, [str(batch), str(tmp_path / "missing.txt")])
+    failed = {Path(o.name).name: o.reason for o in summary.failed}
+    assert set(failed) == {"picture.txt", "empty.txt", "missing.txt"}
+    assert "binary" in failed["picture.txt"]
+    assert "empty" in failed["empty.txt"]
+    assert "no such file" in failed["missing.txt"]
+    assert summary.count("ingested") == 5
+    assert counts(store)[0] == 5
+
+
+def test_same_text_twice_in_one_batch(store, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = seeds / "000_d8c8f5f6c63b1dd1.txt"
+    (tmp_path / "a.txt").write_bytes(src.read_bytes())
+    (tmp_path / "b.txt").write_bytes(src.read_bytes())
+    summary = ingest(store, [str(tmp_path)])
+    assert [o.state for o in summary.outcomes] == ["ingested", "unchanged"]
+    assert counts(store)[0] == 1
+
+
+def test_stdin(store, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    data = (seeds / "002_f133d4348ed36dd0.txt").read_bytes()
+    summary = ingest(store, ["-"], stdin=io.BytesIO(data))
+    assert summary.count("ingested") == 1
+    with store.read() as s:
+        assert s.scalar(select(Article.path)) == "-"
+
+
+def test_encodings_are_decoded_and_named(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister said: “Déjà vu.”\r\nOfficials said that it was fine.\n"
+    (tmp_path / "bom8.txt").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    (tmp_path / "u16.txt").write_bytes(text.replace("fine", "good").encode("utf-16"))
+    (tmp_path / "legacy.txt").write_bytes("Caf\xe9 owners said prices rose.".encode("cp1252"))
+    summary = ingest(store, [str(tmp_path)])
+    enc = {Path(o.name).name: o.encoding for o in summary.outcomes}
+    assert enc == {"bom8.txt": "utf-8-sig", "legacy.txt": "cp1252", "u16.txt": "utf-16"}
+    with store.read() as s:
+        texts = set(s.scalars(select(Article.text)))
+    assert text in texts and "Café owners said prices rose." in texts  # CRLF kept
+
+
+def test_many_files_through_the_worker_pool(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for i, text in enumerate(varied_articles(40)):
+        (tmp_path / f"{i:03d}.txt").write_text(text, encoding="utf-8", newline="")
+    summary = ingest(store, [str(tmp_path)], IngestOptions(workers=2))
+    assert summary.count("ingested") == 40
+    expected = sum(
+        len(parse_article(p.read_bytes().decode()).claims) for p in sorted(tmp_path.glob("*.txt"))
+    )
+    assert summary.claims_added == expected
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Claim)) == expected
+        assert s.scalar(select(func.count()).select_from(Review)) == 0

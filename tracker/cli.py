@@ -1,0 +1,639 @@
+"""The ``tracker`` command line: parse arguments, call ``tracker.ops``, print.
+
+Owns argument parsing and output formatting for the terminal. Holds no
+business rules and never touches the database directly. Every failure is
+printed as one line naming what failed and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from tracker import __version__
+from tracker.config import Settings, load_settings
+from tracker.errors import ConflictError, TrackerError
+from tracker.model import ClaimFilter, ClaimRow, IngestOutcome, Status
+
+if TYPE_CHECKING:
+    from tracker.ops.database import Store
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
+DEMO_DB = "tracker-demo.db"
+
+
+# -- small helpers -----------------------------------------------------------
+
+
+def parse_date(value: str) -> dt.date:
+    """Any date python-dateutil reads ("2024-12-23", "23 Dec 2024", "Dec 23, 2024")."""
+    from dateutil import parser as date_parser
+
+    try:
+        return date_parser.parse(value, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"cannot read {value!r} as a date") from None
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+    return number
+
+
+def status_value(value: str) -> Status:
+    try:
+        return Status(value.lower())
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise argparse.ArgumentTypeError(f"{value!r} is not a status ({choices})") from None
+
+
+def fail(message: str) -> None:
+    print(f"tracker: {message}", file=sys.stderr)
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    flat = " ".join(text.split())
+    if limit and len(flat) > limit:
+        return flat[: limit - 1] + "…"
+    return flat
+
+
+class Examples(argparse.RawDescriptionHelpFormatter):
+    """Keeps the example lines of each help text as written."""
+
+
+def add_command(
+    subs: Any,
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    summary: str,
+    example: str,
+    parents: Sequence[argparse.ArgumentParser] = (),
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subs.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"example:\n  {example}",
+        formatter_class=Examples,
+        parents=list(parents),
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(
+        db=getattr(args, "db", None),
+        reviewer=getattr(args, "reviewer", None),
+        max_article_bytes=getattr(args, "max_bytes", None),
+        workers=getattr(args, "workers", None),
+    )
+
+
+def open_store_for(args: argparse.Namespace) -> Store:
+    """The store named by --db / TRACKER_DB / ./tracker.db (imported late: startup speed)."""
+    from tracker.ops.database import open_database
+
+    return open_database(settings_from(args).db)
+
+
+# -- ingest ----------------------------------------------------------------------
+
+
+class RichIngestProgress:
+    """A progress bar on a terminal; failures are printed as they happen."""
+
+    def __init__(self, console: Console, show_bar: bool) -> None:
+        self.console = console
+        self.show_bar = show_bar
+        self.progress: Progress | None = None
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        if self.show_bar and total > 1:
+            self.progress = Progress(
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("ingest", total=total)
+
+    def advance(self, outcome: IngestOutcome) -> None:
+        if outcome.state == "failed":
+            line = f"failed: {outcome.name}: {outcome.reason}"
+            if self.progress is not None:
+                self.progress.console.print(Text(line), style="red", highlight=False)
+            else:
+                print(line, file=sys.stderr)
+        elif outcome.encoding and outcome.encoding not in ("utf-8",):
+            note = f"note: {outcome.name}: decoded as {outcome.encoding}"
+            if self.progress is not None:
+                self.progress.console.print(Text(note), highlight=False)
+            else:
+                print(note, file=sys.stderr)
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from tracker.ops.ingest import IngestOptions, ingest
+
+    settings = settings_from(args)
+    store = open_store_for(args)
+    console = Console(stderr=False)
+    progress = RichIngestProgress(console, show_bar=sys.stdout.isatty())
+    try:
+        summary = ingest(
+            store,
+            args.paths,
+            IngestOptions(
+                published=args.published,
+                outlet=args.outlet,
+                max_bytes=settings.max_article_bytes,
+                workers=settings.workers,
+            ),
+            progress,
+        )
+    finally:
+        progress.stop()
+        store.close()
+    if args.verbose:
+        for o in summary.outcomes:
+            if o.state != "failed":
+                extra = (
+                    f" (article {o.article_id}, {o.claims} claims)" if o.state == "ingested" else ""
+                )
+                print(f"{o.state}: {o.name}{extra}")
+    print(
+        f"{summary.count('ingested')} ingested, {summary.count('unchanged')} unchanged, "
+        f"{summary.count('failed')} failed; {summary.claims_added} claims added"
+    )
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+# -- extract ---------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from tracker.ops.extract import extract
+
+    settings = settings_from(args)
+    several = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths if p != "-")
+    failed = 0
+    for doc in extract(args.paths, args.published, settings.max_article_bytes):
+        if isinstance(doc, TrackerError):
+            fail(str(doc))
+            failed += 1
+        elif several:
+            print(json.dumps(doc, ensure_ascii=False))
+        else:
+            print(json.dumps(doc, ensure_ascii=False, indent=2))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# -- claims ------------------------------------------------------------------------
+
+
+def claims_table(rows: Iterable[ClaimRow], width: int, title: str | None = None) -> Table:
+    """Claims as a rich table ``width`` columns wide; cells are plain Text, never markup."""
+    rows = list(rows)
+    narrow = width < 110
+    fixed = {
+        "id": max(2, *(len(str(r.id)) for r in rows)) if rows else 2,
+        "status": 12,
+        "source": 14 if narrow else 24,
+        "cue": 8 if narrow else 14,
+        "art.": 4,
+        "h": 1,
+    }
+    borders = 3 * (len(fixed) + 1) + 1  # one bar and two padding cells per column
+    content_width = max(16, width - sum(fixed.values()) - borders)
+    table = Table(title=title, expand=False)  # one line per claim: cells never wrap
+    for heading, col_width in (
+        *list(fixed.items())[:4],
+        ("content", content_width),
+        *list(fixed.items())[4:],
+    ):
+        table.add_column(
+            heading,
+            width=col_width,
+            no_wrap=True,
+            overflow="ellipsis",
+            justify="right" if heading in ("id", "art.") else "left",
+        )
+    for row in rows:
+        table.add_row(
+            Text(str(row.id)),
+            Text(row.status.value + (" (orphaned)" if row.orphaned else "")),
+            Text(one_line(row.source_entity)),
+            Text(one_line(row.cue.text if row.cue else "—")),
+            Text(one_line(row.content_text, 300)),
+            Text(str(row.article_id)),
+            Text("~" if row.hedges else ""),
+        )
+    return table
+
+
+def claim_filter_from(args: argparse.Namespace) -> ClaimFilter:
+    return ClaimFilter(
+        statuses=tuple(args.status or ()),
+        source=args.source,
+        article_id=args.article,
+    )
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from tracker.export.records import claim_record
+    from tracker.ops.claims import count_claims, iter_claims
+
+    store = open_store_for(args)
+    try:
+        f = claim_filter_from(args)
+        if args.format == "jsonl":
+            out = sys.stdout
+            for n, row in enumerate(iter_claims(store, f), start=1):
+                out.write(json.dumps(claim_record(row), ensure_ascii=False) + "\n")
+                if args.limit and n >= args.limit:
+                    break
+            return EXIT_OK
+        limit = 500 if args.limit is None else args.limit
+        total = count_claims(store, f)
+        rows: list[ClaimRow] = []
+        for row in iter_claims(store, f, page=min(limit or 1000, 1000)):
+            rows.append(row)
+            if limit and len(rows) >= limit:
+                break
+        console = Console()
+        console.print(claims_table(rows, console.width))
+        shown = f"{len(rows)} of {total} claims" if len(rows) < total else f"{total} claims"
+        hint = " (use --limit 0 for all, or --format jsonl)" if len(rows) < total else ""
+        console.print(Text(shown + hint), highlight=False)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+# -- show and mark -------------------------------------------------------------------
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from tracker.export.records import claim_record
+    from tracker.ops.claims import claim_detail
+
+    store = open_store_for(args)
+    try:
+        detail = claim_detail(store, args.claim_id)
+    finally:
+        store.close()
+    if args.format == "json":
+        record = claim_record(detail.claim)
+        record["sentence"] = detail.sentence.text
+        record["article"] = {
+            "id": detail.article.id,
+            "title": detail.article.title,
+            "path": detail.article.path,
+            "published": detail.article.published.isoformat() if detail.article.published else None,
+        }
+        record["remarks"] = [
+            {"stance": r.stance.value, "by": r.by, "text": r.sentence.text} for r in detail.remarks
+        ]
+        record["history"] = [
+            {
+                "id": e.id,
+                "reviewer": e.reviewer,
+                "from_status": e.from_status.value,
+                "to_status": e.to_status.value,
+                "note": e.note,
+                "evidence": list(e.evidence),
+                "created_at": e.created_at.isoformat(),
+                "claim_version": e.claim_version,
+                "undoes": e.undoes,
+            }
+            for e in detail.history
+        ]
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    c = detail.claim
+    console = Console(highlight=False)
+    lines = [
+        f"claim {c.id} · {c.status.value} · version {c.version}"
+        + (" · orphaned" if c.orphaned else ""),
+        f"article {detail.article.id}: {detail.article.title or detail.article.path or ''}",
+        f"source: {c.source_entity} ({c.source_type.value}; {detail.source_claims} claims)"
+        + (f" as “{c.source.text}”" if c.source else ""),
+        f"cue: {c.cue.text if c.cue else '—'} ({c.cue_class.value}) · mode {c.mode.value}",
+        f"content: {c.content_text}",
+        f"hedges: {', '.join(c.hedges) or '—'}",
+        f"speech date: {c.speech_date or '—'}"
+        + (f" ({c.speech_date_text})" if c.speech_date_text else ""),
+        f"sentence: {one_line(detail.sentence.text)}",
+    ]
+    for r in detail.remarks:
+        lines.append(f"remark ({r.stance.value}, by {r.by}): {one_line(r.sentence.text)}")
+    for e in detail.history:
+        note = f" — {e.note}" if e.note else ""
+        ev = f" [{', '.join(e.evidence)}]" if e.evidence else ""
+        lines.append(
+            f"log #{e.id} {e.created_at:%Y-%m-%d %H:%M} {e.reviewer}: "
+            f"{e.from_status.value} → {e.to_status.value}{note}{ev}"
+        )
+    for line in lines:
+        console.print(Text(line))
+    return EXIT_OK
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from tracker.ops.review import mark_claim
+
+    settings = settings_from(args)
+    store = open_store_for(args)
+    try:
+        result = mark_claim(
+            store,
+            args.claim_id,
+            args.status,
+            reviewer=settings.reviewer,
+            note=args.note or "",
+            evidence=args.evidence or (),
+            expect_version=args.expect_version,
+        )
+    except ConflictError as exc:
+        fail(str(exc))
+        return EXIT_CONFLICT
+    finally:
+        store.close()
+    print(
+        f"claim {result.claim.id}: {result.entry.from_status.value} → "
+        f"{result.entry.to_status.value} (version {result.claim.version}, log #{result.entry.id})"
+    )
+    return EXIT_OK
+
+
+# -- schema and demo ---------------------------------------------------------------
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from tracker.ops.database import schema_ddl
+
+    sys.stdout.write(schema_ddl(args.dialect))
+    return EXIT_OK
+
+
+def seeds_folder(explicit: str | None) -> Path:
+    """The sample articles: --seeds, else ./seeds, else the seeds/ beside the package source."""
+    if explicit:
+        return Path(explicit)
+    here = Path("seeds")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tracker.ops.claims import list_claims
+    from tracker.ops.database import open_database
+    from tracker.ops.ingest import IngestOptions, ingest
+
+    folder = seeds_folder(args.seeds)
+    if not folder.is_dir():
+        fail(f"{folder}: sample articles not found (pass --seeds FOLDER)")
+        return EXIT_FAILED
+    db = Path(args.db or DEMO_DB)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = open_database(str(db))
+    try:
+        summary = ingest(store, [str(folder)], IngestOptions(workers=1))
+        print(
+            f"{db}: {summary.count('ingested')} sample articles, "
+            f"{summary.claims_added} claims to review"
+        )
+        for o in summary.failed:
+            fail(f"{o.name}: {o.reason}")
+        interactive = sys.stdin.isatty() and sys.stdout.isatty() and not args.no_tui
+        if interactive and _tui_available():
+            from tracker.tui.app import run_review  # type: ignore[import-not-found,unused-ignore]
+
+            store.close()
+            return int(run_review(str(db), settings_from(args).reviewer) or 0)
+        rows = list_claims(store, ClaimFilter())
+        console = Console()
+        console.print(claims_table(rows, console.width, title="claims to review"))
+        return EXIT_FAILED if summary.failed else EXIT_OK
+    finally:
+        store.close()
+
+
+def _tui_available() -> bool:
+    try:
+        return resources.files("tracker").joinpath("tui", "app.py").is_file()
+    except ModuleNotFoundError:
+        return False
+
+
+# -- the parser ----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: $TRACKER_DB, else ./tracker.db)",
+    )
+    reviewer = argparse.ArgumentParser(add_help=False)
+    reviewer.add_argument(
+        "--reviewer", help="who makes the decision (default: $TRACKER_REVIEWER, else login name)"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="tracker",
+        description="Claim-and-attribution fact tracking for newsrooms.",
+        epilog="example:\n  tracker ingest seeds/ && tracker claims --status unreviewed",
+        formatter_class=Examples,
+    )
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = add_command(
+        subs,
+        "ingest",
+        cmd_ingest,
+        "Parse articles and store them with their sentences, sources and claims.",
+        "tracker ingest seeds/ --outlet 'The Standard' --published 2024-12-23",
+        [db],
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (*.txt, recursively) or - for stdin",
+    )
+    p.add_argument(
+        "--published",
+        type=parse_date,
+        metavar="DATE",
+        help="publication date (any form dateutil reads); overrides a 'date' header",
+    )
+    p.add_argument("--outlet", metavar="NAME", help="the publication the articles come from")
+    p.add_argument(
+        "--max-bytes",
+        type=positive_int,
+        metavar="N",
+        help="largest article accepted, in bytes (default 20 MB; $TRACKER_MAX_BYTES)",
+    )
+    p.add_argument(
+        "--workers", type=positive_int, metavar="N", help="parser processes (default: one per CPU)"
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="print one line per file")
+
+    p = add_command(
+        subs,
+        "extract",
+        cmd_extract,
+        "Parse articles without storing them; print one JSON document per file (the gold shape).",
+        "tracker extract seeds/002_f133d4348ed36dd0.txt --published 2022-04-02",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE", help="files, folders or - for stdin")
+    p.add_argument(
+        "--published",
+        type=parse_date,
+        metavar="DATE",
+        help="publication date that anchors relative dates",
+    )
+    p.add_argument(
+        "--max-bytes", type=positive_int, metavar="N", help="largest article accepted, in bytes"
+    )
+
+    p = add_command(
+        subs,
+        "claims",
+        cmd_claims,
+        "List stored claims.",
+        "tracker claims --status unreviewed --source Malyar --format jsonl",
+        [db],
+    )
+    p.add_argument(
+        "--status",
+        type=status_value,
+        action="append",
+        metavar="S",
+        help="unreviewed, verified, disputed, unverifiable or orphaned (repeatable)",
+    )
+    p.add_argument(
+        "--source", metavar="NAME", help="part of the source's name or of a way it was named"
+    )
+    p.add_argument("--article", type=positive_int, metavar="ID", help="only this article's claims")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N claims (table default 500; 0 means all)",
+    )
+
+    p = add_command(
+        subs,
+        "show",
+        cmd_show,
+        "Show one claim: its sentence, source, hedges, remarks, status and history.",
+        "tracker show 12 --format json",
+        [db],
+    )
+    p.add_argument("claim_id", type=positive_int, metavar="CLAIM_ID")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = add_command(
+        subs,
+        "mark",
+        cmd_mark,
+        "Record a decision on a claim in the verification log.",
+        "tracker mark 12 disputed --note 'MoD figures differ' --evidence https://example.org/x "
+        "--expect-version 1",
+        [db, reviewer],
+    )
+    p.add_argument("claim_id", type=positive_int, metavar="CLAIM_ID")
+    p.add_argument(
+        "status",
+        type=status_value,
+        metavar="STATUS",
+        help="verified, disputed, unverifiable, or unreviewed to reopen",
+    )
+    p.add_argument("--note", help="why (required for disputed and unverifiable)")
+    p.add_argument("--evidence", action="append", metavar="URL", help="evidence URL (repeatable)")
+    p.add_argument(
+        "--expect-version",
+        type=positive_int,
+        metavar="N",
+        help="refuse (exit 3) if the claim is no longer at this version",
+    )
+
+    p = add_command(
+        subs,
+        "schema",
+        cmd_schema,
+        "Print the database schema as DDL (schema.sql is the SQLite form).",
+        "tracker schema --dialect postgresql",
+    )
+    p.add_argument("--dialect", choices=("sqlite", "postgresql"), default="sqlite")
+
+    p = add_command(
+        subs,
+        "demo",
+        cmd_demo,
+        f"Ingest the sample articles into a fresh {DEMO_DB} and open the review screen.",
+        "tracker demo",
+    )
+    p.add_argument("--db", metavar="PATH", help=f"demo database file (default {DEMO_DB}; replaced)")
+    p.add_argument("--seeds", metavar="FOLDER", help="sample articles (default: the bundled seeds)")
+    p.add_argument(
+        "--no-tui", action="store_true", help="print the claims table instead of the screen"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except TrackerError as exc:
+        fail(str(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        fail("interrupted")
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `| head`): not an error worth a trace
+        sys.stderr.close()
+        return EXIT_OK

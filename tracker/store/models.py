@@ -1,0 +1,246 @@
+"""SQLAlchemy 2 typed models: the tables of the store.
+
+Owns the table definitions (and so the DDL that ``schema.sql`` carries). Must
+not hold queries or business rules: those live in ``store/queries.py`` and
+``tracker/ops``. Enums are stored as short strings with CHECK constraints so
+the same models serve SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from tracker.model import CueClass, Mode, SentenceLabel, SourceType, Stance, Status
+
+GENESIS_HASH = "0" * 64
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware UTC datetime on every backend.
+
+    SQLite keeps no zone, so values are converted to UTC before they are
+    stored and read back as UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def _enum(kind: type[StrEnum], name: str) -> Enum:
+    """A portable enum column: VARCHAR plus a CHECK constraint listing the values."""
+    return Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(v.value) for v in kind),
+        values_callable=lambda k: [member.value for member in k],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    """Hex sha256 of the decoded text (UTF-8): the same text is stored once."""
+    title: Mapped[str | None] = mapped_column(String(1000))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    path: Mapped[str | None] = mapped_column(String(4096))
+    """Where the text was read from, as given on the command line; ``-`` for stdin."""
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    """The article exactly as read and decoded; every offset indexes this."""
+    encoding: Mapped[str] = mapped_column(String(32))
+    """The encoding the bytes were decoded from (utf-8, utf-8-sig, utf-16, ...)."""
+    parser_version: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Source(Base):
+    """One canonical entity, shared across articles (same canonical name, same row)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    match_key: Mapped[str] = mapped_column(String(600), unique=True)
+    """Case-folded name plus type: the identity used to merge mentions across articles."""
+    type: Mapped[SourceType] = mapped_column(_enum(SourceType, "source_type"))
+
+
+class SourceAlias(Base):
+    """A way the text referred to a source ("Ms Malyar", "She", "the MoD")."""
+
+    __tablename__ = "source_aliases"
+    __table_args__ = (UniqueConstraint("source_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(500))
+
+
+class Sentence(Base):
+    __tablename__ = "sentences"
+    __table_args__ = (
+        UniqueConstraint("article_id", "ordinal"),
+        CheckConstraint("start_char >= 0 AND end_char >= start_char", name="sentence_span"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    """Position in the article, from 0."""
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    """End-exclusive offset into ``articles.text``."""
+    label: Mapped[SentenceLabel] = mapped_column(_enum(SentenceLabel, "sentence_label"))
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        Index("ix_claims_status_id", "status", "id"),
+        Index("ix_claims_source_id", "source_id", "id"),
+        Index("ix_claims_article_ordinal", "article_id", "ordinal"),
+        Index("ix_claims_fingerprint", "fingerprint"),
+        CheckConstraint("version >= 1", name="claim_version_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    """Position among the article's claims, from 0."""
+    sentence_ordinal: Mapped[int] = mapped_column(Integer)
+    """``sentences.ordinal`` of the sentence holding the cue."""
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    source_text: Mapped[str | None] = mapped_column(String(1000))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    cue_text: Mapped[str | None] = mapped_column(String(200))
+    cue_class: Mapped[CueClass] = mapped_column(_enum(CueClass, "cue_class"))
+    content_spans: Mapped[list[list[int]]] = mapped_column(JSON)
+    """``[[start, end], ...]``: one span per quote part or paragraph, end-exclusive."""
+    content_text: Mapped[str] = mapped_column(Text)
+    """The content spans' text joined with " … ": for search and lists."""
+    mode: Mapped[Mode] = mapped_column(_enum(Mode, "claim_mode"))
+    hedges: Mapped[list[str]] = mapped_column(JSON)
+    speech_date: Mapped[dt.date | None] = mapped_column(Date)
+    speech_date_text: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[Status] = mapped_column(_enum(Status, "claim_status"))
+    version: Mapped[int] = mapped_column(Integer)
+    """Optimistic lock: each decision must name the version it saw; +1 per decision."""
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Kept after a re-parse that no longer finds it, because it carries a verdict."""
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    """sha256 of source entity and content: how a re-parse recognises the same claim."""
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class VerificationLink(Base):
+    """A sentence of an article that judges some of its claims."""
+
+    __tablename__ = "verification_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    stance: Mapped[Stance] = mapped_column(_enum(Stance, "link_stance"))
+    by_entity: Mapped[str] = mapped_column(String(500))
+
+
+class LinkTarget(Base):
+    __tablename__ = "link_targets"
+
+    link_id: Mapped[int] = mapped_column(
+        ForeignKey("verification_links.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Review(Base):
+    """The verification log: append-only, hash-chained. Never updated or deleted."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        Index("ix_reviews_claim_seq", "claim_id", "seq"),
+        Index("ix_reviews_reviewer", "reviewer"),
+        Index("ix_reviews_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    """Position in the chain, from 1, without gaps."""
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    from_status: Mapped[Status] = mapped_column(_enum(Status, "review_from_status"))
+    to_status: Mapped[Status] = mapped_column(_enum(Status, "review_to_status"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list[str]] = mapped_column(JSON)
+    """Evidence URLs, in the order given."""
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    claim_version: Mapped[int] = mapped_column(Integer)
+    """The claim's version after this decision."""
+    undoes: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    """sha256 over the canonical serialisation of this row and ``prev_hash``."""
+
+
+class LogHead(Base):
+    """The one row that names the end of the chain; locked by every append."""
+
+    __tablename__ = "log_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_log_head"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS_HASH)
