@@ -24,6 +24,7 @@ from rich.text import Text
 from tracker import __version__
 from tracker.config import Settings, load_settings
 from tracker.errors import ConflictError, TrackerError
+from tracker.export.terminal import visible
 from tracker.model import ClaimFilter, ClaimRow, IngestOutcome, Status
 
 if TYPE_CHECKING:
@@ -65,11 +66,13 @@ def status_value(value: str) -> Status:
 
 
 def fail(message: str) -> None:
-    print(f"tracker: {message}", file=sys.stderr)
+    """Print one line on stderr; control characters (from file names, text) are shown, not run."""
+    print(f"tracker: {one_line(message)}", file=sys.stderr)
 
 
 def one_line(text: str, limit: int = 0) -> str:
-    flat = " ".join(text.split())
+    """Untrusted text on one terminal line: whitespace folded, control characters made visible."""
+    flat = visible(" ".join(text.split()))
     if limit and len(flat) > limit:
         return flat[: limit - 1] + "…"
     return flat
@@ -142,13 +145,13 @@ class RichIngestProgress:
 
     def advance(self, outcome: IngestOutcome) -> None:
         if outcome.state == "failed":
-            line = f"failed: {outcome.name}: {outcome.reason}"
+            line = one_line(f"failed: {outcome.name}: {outcome.reason}")
             if self.progress is not None:
                 self.progress.console.print(Text(line), style="red", highlight=False)
             else:
                 print(line, file=sys.stderr)
         elif outcome.encoding and outcome.encoding not in ("utf-8",):
-            note = f"note: {outcome.name}: decoded as {outcome.encoding}"
+            note = one_line(f"note: {outcome.name}: decoded as {outcome.encoding}")
             if self.progress is not None:
                 self.progress.console.print(Text(note), highlight=False)
             else:
@@ -189,7 +192,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 extra = (
                     f" (article {o.article_id}, {o.claims} claims)" if o.state == "ingested" else ""
                 )
-                print(f"{o.state}: {o.name}{extra}")
+                print(one_line(f"{o.state}: {o.name}{extra}"))
     print(
         f"{summary.count('ingested')} ingested, {summary.count('unchanged')} unchanged, "
         f"{summary.count('failed')} failed; {summary.claims_added} claims added"
@@ -364,7 +367,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"{e.from_status.value} → {e.to_status.value}{note}{ev}"
         )
     for line in lines:
-        console.print(Text(line))
+        console.print(Text(visible(line)))
     return EXIT_OK
 
 

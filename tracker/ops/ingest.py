@@ -187,6 +187,13 @@ def _prepare(store: Store, batch: list[ArticleText | InputError], seen: dict[str
     return _Pending(fresh, iter(()), outcomes)
 
 
+def _short(value: str | None, limit: int) -> str | None:
+    """Display values (titles, outlets) cut to their column width, marked as cut."""
+    if value is None or len(value) <= limit:
+        return value
+    return value[: limit - 1] + "…"
+
+
 def _new_article(
     article: ArticleText, sha: str, parsed: ParsedArticle, options: IngestOptions
 ) -> NewArticle:
@@ -196,8 +203,8 @@ def _new_article(
         encoding=article.encoding,
         parser_version=PARSER_VERSION,
         path=article.ref.name if article.ref.path is not None else "-",
-        title=parsed.title,
-        outlet=options.outlet,
+        title=_short(parsed.title, 1000),
+        outlet=_short(options.outlet, 200),
     )
 
 

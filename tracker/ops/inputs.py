@@ -10,7 +10,9 @@ touches the database.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,7 +109,7 @@ def _os_reason(exc: OSError) -> str:
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
         return "is a folder, not a file"
-    if exc.errno is not None and exc.errno == 40:  # ELOOP
+    if exc.errno == errno.ELOOP:
         return "symlink loop"
     return exc.strerror or str(exc)
 
@@ -134,8 +136,12 @@ def read_bytes(ref: InputRef, max_bytes: int, stdin: BinaryIO | None = None) -> 
     if ref.path is None:
         return _read_limited(stdin or sys.stdin.buffer, ref.name, max_bytes)
     try:
-        if ref.path.is_dir():
+        mode = ref.path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise InputError(ref.name, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            # a FIFO or device would block or never end: only plain files are articles
+            raise InputError(ref.name, "not a regular file (pipe, socket or device)")
         with ref.path.open("rb") as f:
             return _read_limited(f, ref.name, max_bytes)
     except OSError as exc:

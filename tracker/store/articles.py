@@ -53,7 +53,7 @@ def text_sha256(text: str) -> str:
 def source_key(name: str) -> str:
     """The identity of a source across articles: its canonical name, case- and space-folded."""
     folded = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
-    return " ".join(folded.split())
+    return " ".join(folded.split())[:600]
 
 
 def claim_fingerprint(source_entity: str, content_text: str) -> str:
@@ -106,7 +106,10 @@ def ensure_sources(session: Session, entities: dict[str, tuple[str, SourceType]]
         _insert_ignoring_conflicts(
             session,
             Source,
-            [{"name": entities[k][0], "match_key": k, "type": entities[k][1]} for k in missing],
+            [
+                {"name": entities[k][0][:500], "match_key": k, "type": entities[k][1]}
+                for k in missing
+            ],
         )
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
