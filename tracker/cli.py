@@ -398,6 +398,35 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- reparse ------------------------------------------------------------------------
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from tracker.ops.reparse import reparse
+
+    store = open_store_for(args)
+    totals = {"articles": 0, "carried": 0, "orphaned": 0, "replaced": 0, "added": 0}
+    try:
+        for outcome in reparse(store, args.article):
+            totals["articles"] += 1
+            for key in ("carried", "orphaned", "replaced", "added"):
+                totals[key] += getattr(outcome, key)
+            if args.verbose or outcome.orphaned:
+                print(
+                    f"article {outcome.article_id}: {outcome.carried} reviewed kept, "
+                    f"{outcome.orphaned} orphaned, {outcome.replaced} replaced, "
+                    f"{outcome.added} new"
+                )
+    finally:
+        store.close()
+    print(
+        f"{totals['articles']} articles re-parsed: {totals['carried']} reviewed claims kept "
+        f"their verdicts, {totals['orphaned']} orphaned (tracker claims --status orphaned), "
+        f"{totals['replaced']} unreviewed replaced, {totals['added']} new"
+    )
+    return EXIT_OK
+
+
 # -- schema and demo ---------------------------------------------------------------
 
 
@@ -597,6 +626,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse (exit 3) if the claim is no longer at this version",
     )
+
+    p = add_command(
+        subs,
+        "reparse",
+        cmd_reparse,
+        "Re-parse stored articles with the current parser; reviewed claims keep their verdicts.",
+        "tracker reparse --article 3",
+        [db],
+    )
+    p.add_argument("--article", type=positive_int, metavar="ID", help="only this article")
+    p.add_argument("-v", "--verbose", action="store_true", help="one line per article")
 
     p = add_command(
         subs,

@@ -71,6 +71,8 @@ DECISION_STATUSES: frozenset[Status] = frozenset(
 NOTE_REQUIRED: frozenset[Status] = frozenset({Status.DISPUTED, Status.UNVERIFIABLE})
 
 UNSPECIFIED_SOURCE = "unspecified"
+#: Joins the parts of a claim's content (quote parts, paragraphs) into one text.
+CONTENT_SEPARATOR = " … "
 
 
 # --------------------------------------------------------------------------
@@ -186,7 +188,7 @@ class ClaimRow:
 
     @property
     def content_text(self) -> str:
-        return " … ".join(span.text for span in self.content)
+        return CONTENT_SEPARATOR.join(span.text for span in self.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,3 +294,18 @@ class IngestSummary:
 
 #: The filter that matches every claim.
 ALL_CLAIMS = ClaimFilter()
+
+
+@dataclass(frozen=True, slots=True)
+class ReparseOutcome:
+    """What re-parsing one stored article did to its claims."""
+
+    article_id: int
+    carried: int
+    """Reviewed claims found again: kept with their status, version and log."""
+    orphaned: int
+    """Reviewed claims the parser no longer finds: kept, marked orphaned."""
+    replaced: int
+    """Unreviewed claims dropped for the new parse."""
+    added: int
+    """Claims of the new parse that were not stored before."""

@@ -15,16 +15,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from tracker.model import ParsedArticle, SourceType, Status
+from tracker.model import CONTENT_SEPARATOR, ParsedArticle, SourceType, Status
 from tracker.store.models import (
     Article,
     Claim,
     LinkTarget,
+    Review,
     Sentence,
     Source,
     SourceAlias,
@@ -146,34 +147,9 @@ def insert_articles(
             ],
         )
     )
-    sentence_rows = [
-        {
-            "article_id": article_id,
-            "ordinal": ordinal,
-            "start_char": s.span.start,
-            "end_char": s.span.end,
-            "label": s.label,
-        }
-        for article_id, item in zip(article_ids, batch, strict=True)
-        for ordinal, s in enumerate(item.parsed.sentences)
-    ]
-    if sentence_rows:
-        session.execute(insert(Sentence), sentence_rows)
-
-    entities: dict[str, tuple[str, SourceType]] = {}
-    for item in batch:
-        for c in item.parsed.claims:
-            entities.setdefault(source_key(c.source_entity), (c.source_entity, c.source_type))
-    source_ids = ensure_sources(session, entities)
-    alias_rows = {
-        (source_ids[source_key(c.source_entity)], c.source.text)
-        for item in batch
-        for c in item.parsed.claims
-        if c.source is not None
-    }
-    _insert_ignoring_conflicts(
-        session, SourceAlias, [{"source_id": s, "alias": a[:500]} for s, a in sorted(alias_rows)]
-    )
+    for article_id, item in zip(article_ids, batch, strict=True):
+        insert_sentences(session, article_id, item.parsed)
+    source_ids = register_sources(session, [item.parsed for item in batch])
 
     claim_ids_per_article = insert_claims(
         session,
@@ -193,6 +169,40 @@ def insert_articles(
     return [(a, len(ids)) for a, ids in zip(article_ids, claim_ids_per_article, strict=True)]
 
 
+def insert_sentences(session: Session, article_id: int, parsed: ParsedArticle) -> None:
+    rows = [
+        {
+            "article_id": article_id,
+            "ordinal": ordinal,
+            "start_char": sentence.span.start,
+            "end_char": sentence.span.end,
+            "label": sentence.label,
+        }
+        for ordinal, sentence in enumerate(parsed.sentences)
+    ]
+    if rows:
+        session.execute(insert(Sentence), rows)
+
+
+def register_sources(session: Session, parsed: Sequence[ParsedArticle]) -> dict[str, int]:
+    """Source ids (by ``source_key``) for every claim's entity, with the mentions as aliases."""
+    entities: dict[str, tuple[str, SourceType]] = {}
+    for article in parsed:
+        for c in article.claims:
+            entities.setdefault(source_key(c.source_entity), (c.source_entity, c.source_type))
+    source_ids = ensure_sources(session, entities)
+    alias_rows = {
+        (source_ids[source_key(c.source_entity)], c.source.text[:500])
+        for article in parsed
+        for c in article.claims
+        if c.source is not None
+    }
+    _insert_ignoring_conflicts(
+        session, SourceAlias, [{"source_id": s, "alias": a} for s, a in sorted(alias_rows)]
+    )
+    return source_ids
+
+
 def claim_row(
     article_id: int,
     ordinal: int,
@@ -202,7 +212,7 @@ def claim_row(
 ) -> dict[str, Any]:
     """The ``claims`` row for the parser's claim number ``ordinal`` in ``parsed``."""
     c = parsed.claims[ordinal]
-    content_text = " … ".join(s.text for s in c.content)
+    content_text = CONTENT_SEPARATOR.join(s.text for s in c.content)
     return {
         "article_id": article_id,
         "ordinal": ordinal,
@@ -237,15 +247,13 @@ def insert_claims(
     now: dt.datetime,
 ) -> list[list[int]]:
     """Insert every claim of ``articles``; returns the new claim ids per article."""
-    rows = [
-        claim_row(article_id, ordinal, parsed, source_ids, now)
-        for article_id, parsed in articles
-        for ordinal in range(len(parsed.claims))
-    ]
-    ids = (
-        list(session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows))
-        if rows
-        else []
+    ids = insert_claim_rows(
+        session,
+        [
+            claim_row(article_id, ordinal, parsed, source_ids, now)
+            for article_id, parsed in articles
+            for ordinal in range(len(parsed.claims))
+        ],
     )
     out: list[list[int]] = []
     pos = 0
@@ -253,6 +261,14 @@ def insert_claims(
         out.append(ids[pos : pos + len(parsed.claims)])
         pos += len(parsed.claims)
     return out
+
+
+def insert_claim_rows(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``claims`` rows; returns their new ids in the order given."""
+    if not rows:
+        return []
+    stmt = insert(Claim).returning(Claim.id, sort_by_parameter_order=True)
+    return list(session.scalars(stmt, rows))
 
 
 def insert_links(
@@ -288,3 +304,91 @@ def insert_links(
     ]
     if target_rows:
         session.execute(insert(LinkTarget), target_rows)
+
+
+# -- re-parsing stored articles ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """What re-parsing needs to know of a claim already stored."""
+
+    id: int
+    source_key: str
+    fingerprint: str
+    content_spans: tuple[tuple[int, int], ...]
+    reviewed: bool
+    """It has log entries: it must never be deleted."""
+
+
+def article_ids(session: Session, after_id: int = 0, limit: int = 500) -> list[int]:
+    stmt = select(Article.id).where(Article.id > after_id).order_by(Article.id).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def article_for_reparse(session: Session, article_id: int) -> tuple[str, dt.date | None] | None:
+    """The text and publication date of an article, locked against a concurrent re-parse."""
+    stmt = select(Article.text, Article.published).where(Article.id == article_id)
+    row = session.execute(stmt.with_for_update()).first()
+    return (row.text, row.published) if row else None
+
+
+def stored_claims(session: Session, article_id: int) -> list[StoredClaim]:
+    reviewed = exists().where(Review.claim_id == Claim.id)
+    rows = session.execute(
+        select(Claim.id, Source.match_key, Claim.fingerprint, Claim.content_spans, reviewed)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Claim.article_id == article_id)
+        .order_by(Claim.id)
+    )
+    return [
+        StoredClaim(cid, key, fp, tuple((int(a), int(b)) for a, b in spans), bool(has_log))
+        for cid, key, fp, spans, has_log in rows
+    ]
+
+
+def apply_reparse(
+    session: Session,
+    article_id: int,
+    parsed: ParsedArticle,
+    carried: dict[int, int],
+    orphan_ids: Sequence[int],
+    delete_ids: Sequence[int],
+    parser_version: str,
+    now: dt.datetime,
+) -> list[int]:
+    """Replace an article's parse, keeping reviewed claims.
+
+    ``carried`` maps a new claim's index to the stored claim that keeps its id,
+    status, version and log; ``orphan_ids`` are reviewed claims the new parse no
+    longer finds; ``delete_ids`` are unreviewed claims it replaces. Returns the
+    claim id of every new claim, in the parser's order.
+    """
+    session.execute(delete(Sentence).where(Sentence.article_id == article_id))
+    session.execute(delete(VerificationLink).where(VerificationLink.article_id == article_id))
+    if delete_ids:
+        session.execute(delete(Claim).where(Claim.id.in_(list(delete_ids))))
+    if orphan_ids:
+        session.execute(
+            update(Claim)
+            .where(Claim.id.in_(list(orphan_ids)))
+            .values(orphaned=True, updated_at=now)
+        )
+    insert_sentences(session, article_id, parsed)
+    source_ids = register_sources(session, [parsed])
+    kept_fields = ("status", "version", "created_at")
+    for index, claim_id in carried.items():
+        row = claim_row(article_id, index, parsed, source_ids, now)
+        values = {k: v for k, v in row.items() if k not in kept_fields}
+        session.execute(update(Claim).where(Claim.id == claim_id).values(**values))
+    fresh = [i for i in range(len(parsed.claims)) if i not in carried]
+    new_ids = insert_claim_rows(
+        session, [claim_row(article_id, i, parsed, source_ids, now) for i in fresh]
+    )
+    ids_by_index = {**carried, **dict(zip(fresh, new_ids, strict=True))}
+    claim_ids = [ids_by_index[i] for i in range(len(parsed.claims))]
+    insert_links(session, [(article_id, parsed, claim_ids)])
+    session.execute(
+        update(Article).where(Article.id == article_id).values(parser_version=parser_version)
+    )
+    return claim_ids

@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.model import (
+    CONTENT_SEPARATOR,
     ArticleRow,
     ClaimDetail,
     ClaimFilter,
@@ -40,9 +41,6 @@ from tracker.store.models import (
     SourceAlias,
     VerificationLink,
 )
-
-#: Separator between content parts in ``claims.content_text``.
-PART_SEPARATOR = " … "
 
 CLAIM_COLUMNS = (
     Claim.id,
@@ -82,7 +80,7 @@ def content_parts(spans: Sequence[Sequence[int]], content_text: str) -> tuple[Sp
     pos = 0
     for start, end in spans:
         parts.append(Span(start, end, content_text[pos : pos + (end - start)]))
-        pos += (end - start) + len(PART_SEPARATOR)
+        pos += (end - start) + len(CONTENT_SEPARATOR)
     return tuple(parts)
 
 
