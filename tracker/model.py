@@ -309,3 +309,74 @@ class ReparseOutcome:
     """Unreviewed claims dropped for the new parse."""
     added: int
     """Claims of the new parse that were not stored before."""
+
+
+# --------------------------------------------------------------------------
+# Browsing: what the review screen reads (pages, counts, articles, summary)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPage:
+    """A run of claims in id order, read by keyset (never by offset)."""
+
+    rows: tuple[ClaimRow, ...]
+    more_before: bool
+    """Claims matching the same filter exist with smaller ids."""
+    more_after: bool
+    """Claims matching the same filter exist with larger ids."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilterCounts:
+    """Counters for a filter: how many it shows, and progress over its scope."""
+
+    shown: int
+    """Claims the filter matches, statuses included."""
+    total: int
+    """Claims in the filter's scope: the same filter with any status."""
+    reviewed: int
+    """Of ``total``, the claims with a verdict (anything but unreviewed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One article whole: its text, labelled sentences, claims and remarks."""
+
+    article: ArticleRow
+    text: str
+    sentences: tuple[Sentence, ...]
+    claims: tuple[ClaimRow, ...]
+    """The article's claims in text order."""
+    remarks: tuple[Remark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTally:
+    """One source's claims by review state."""
+
+    source_id: int
+    name: str
+    source_type: SourceType
+    verified: int
+    disputed: int
+    unverifiable: int
+    open: int
+    """Claims still unreviewed."""
+
+    @property
+    def total(self) -> int:
+        return self.verified + self.disputed + self.unverifiable + self.open
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """Counts by status and the sources with the most claims, for one filter scope."""
+
+    by_status: tuple[tuple[Status, int], ...]
+    """Every verdict status with its count, in ``Status`` order (orphaned excluded)."""
+    orphaned: int
+    sources: tuple[SourceTally, ...]
+    """The sources with the most claims, most first."""
+    source_count: int
+    """How many distinct sources the scope holds."""
