@@ -47,3 +47,12 @@ def claim_detail(store: Store, claim_id: int) -> ClaimDetail:
     if detail is None:
         raise NotFoundError(f"no claim with id {claim_id}")
     return detail
+
+
+def get_claim(store: Store, claim_id: int) -> ClaimRow:
+    """One claim as it is now (its status and version), without the detail around it."""
+    with store.read() as session:
+        row = queries.get_claim(session, claim_id)
+    if row is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return row
