@@ -1,0 +1,1246 @@
+"""Attribution frames: for each reporting cue, its source mention and its content.
+
+Owns the frames of English news writing: SOURCE CUE (that) CONTENT; CONTENT,
+SOURCE CUE; CONTENT, CUE SOURCE; "according to SOURCE"; SOURCE CUE: “QUOTE”;
+quotes split by their cue; multi-paragraph quotes and cue-less quoted
+paragraphs that continue a quote; coordinated cues sharing one source;
+nominal cues ("claims that"). Cue candidates come from one prefix-factored
+pattern over the whole text; every rule then looks only around a candidate.
+Must not resolve entities, hedges, dates or remarks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.parse.layout import Layout
+from tracker.parse.lexicon import CueInfo, Lexicon
+from tracker.parse.quotes import Quote
+from tracker.parse.tokens import Tokens, is_capitalised, is_possessive
+
+_OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
+_CLOSE_MARKS = frozenset({"”", '"', "''", "»"})
+_END_PUNCT = frozenset({".", "!", "?", "…"})
+_TRIM_END = " \t\r\n\xa0.,;:!?…"
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim before entity resolution: offsets only."""
+
+    sentence: int
+    cue: tuple[int, int]
+    info: CueInfo
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    main: bool
+    frame: str
+    """``pre``, ``post``, ``colon``, ``according``, ``noun``, ``coord`` or ``wrapped``."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes whose whole inside is a content span."""
+    shares_source_with: int | None = None
+    """Index (in the article's claim list) of the claim whose source mention this shares."""
+
+
+# --------------------------------------------------------------------------
+# Token classes
+# --------------------------------------------------------------------------
+
+
+def _wordlike(w: str) -> bool:
+    return w[:1].isalnum()
+
+
+def _acronym(w: str) -> bool:
+    return len(w) >= 2 and w.isupper()
+
+
+def _is_adverb(lex: Lexicon, w: str) -> bool:
+    """An adverb as written (so "Cleverly" the name is not one)."""
+    if not w.islower():
+        return False
+    return w in lex.cue_adverbs or (
+        len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in lex.ly_nouns
+    )
+
+
+def _head_word(lex: Lexicon, lw: str) -> bool:
+    return (
+        lw in lex.role_heads
+        or lw in lex.unnamed_heads
+        or lw in lex.org_heads
+        or lw in lex.document_heads
+        or lw in lex.spokes_nouns
+        or lw in lex.title_words
+    )
+
+
+def _modifier_word(lex: Lexicon, lw: str) -> bool:
+    return _head_word(lex, lw) or lw in lex.nationalities
+
+
+def _name_word(lex: Lexicon, w: str, lw: str) -> bool:
+    """A capitalised word that can be part of a name (not a sentence-initial function word)."""
+    return (
+        is_capitalised(w)
+        and lw not in lex.determiners
+        and lw not in lex.np_stop
+        and lw not in lex.leading_adverbial
+    ) or (is_capitalised(w) and lw in lex.pronouns)
+
+
+# --------------------------------------------------------------------------
+# Noun phrases
+# --------------------------------------------------------------------------
+
+
+def _head_ok(lex: Lexicon, toks: Tokens, j: int, limit: int) -> bool:
+    """Can token ``j`` end a source noun phrase?"""
+    w, lw = toks.words[j], toks.lower[j]
+    if w == ")":
+        return True
+    if is_possessive(w):
+        return False
+    if _name_word(lex, w, lw):
+        return True
+    if w[:1].isdigit() and j > limit and is_capitalised(toks.words[j - 1]):
+        return True  # "Number 10", "G 7"
+    if lw in lex.pronouns:
+        return True
+    if _head_word(lex, lw) or lw in lex.pair_words:
+        return True
+    # A lower-case noun right after a determiner: "the pair", "the campaign".
+    for k in range(max(limit, j - 3), j):
+        if toks.lower[k] in lex.determiners or is_possessive(toks.words[k]):
+            return w.isalpha() and w.islower() and lw not in lex.np_stop
+    return False
+
+
+def _paren_open(toks: Tokens, i: int, limit: int) -> int | None:
+    for k in range(i - 1, max(limit - 1, i - 8), -1):
+        if toks.words[k] == "(":
+            return k
+    return None
+
+
+def np_before(
+    lex: Lexicon, toks: Tokens, j: int, limit: int = 0, link_of: bool = True
+) -> int | None:
+    """First token of the source noun phrase that ends at token ``j``, or None."""
+    if j < limit or j >= len(toks):
+        return None
+    lw = toks.lower[j]
+    if lw in lex.pronouns:
+        return j
+    if not _head_ok(lex, toks, j, limit):
+        return None
+    start = j
+    i = j
+    while i >= limit and j - i < 16:
+        w, lw = toks.words[i], toks.lower[i]
+        if w == ")":
+            k = _paren_open(toks, i, limit)
+            if k is None:
+                break
+            start = k
+            i = k - 1
+            continue
+        if i < j and lw in lex.determiners:
+            start = i
+            break
+        if i < j and lw == "and":
+            left = i - 1
+            if (
+                left >= limit
+                and start == i + 1
+                and (
+                    _name_word(lex, toks.words[left], toks.lower[left])
+                    or _modifier_word(lex, toks.lower[left])
+                )
+            ):
+                i -= 1
+                continue
+            break
+        if i < j and lw in lex.of_linked:
+            left = i - 1
+            if (
+                link_of
+                and left >= limit
+                and start == i + 1
+                and (is_capitalised(toks.words[left]) or _head_word(lex, toks.lower[left]))
+                and (is_capitalised(toks.words[i + 1]) or toks.lower[i + 1] in lex.determiners)
+            ):
+                i -= 1
+                continue
+            break
+        if (lw in lex.np_stop and not _acronym(w)) or not _wordlike(w):
+            if not is_possessive(w) or lw in lex.np_stop:
+                break
+        if i < j and w.islower() and lw in lex.cues and not _modifier_word(lex, lw):
+            break  # another verb: "X met Y and said" never reaches here, "X told Y" does
+        start = i
+        i -= 1
+    return _trim_np(lex, toks, start, j)
+
+
+def _trim_np(lex: Lexicon, toks: Tokens, start: int, j: int) -> int | None:
+    """Drop leading adverbials, conjunctions and verbs caught between names."""
+    while start <= j and (
+        toks.lower[start] in lex.leading_adverbial
+        or toks.lower[start] in ("and", "of", "for", "at", "in", "from", "with", "on", "to")
+        or not _wordlike(toks.words[start])
+        and toks.words[start] != "("
+    ):
+        start += 1
+    # A lower-case word between capitalised words is a verb ("Trump met Cruz").
+    for k in range(j - 1, start, -1):
+        w, lw = toks.words[k], toks.lower[k]
+        if (
+            w.islower()
+            and w.isalpha()
+            and lw not in lex.determiners
+            and lw not in lex.of_linked
+            and lw != "and"
+            and not _modifier_word(lex, lw)
+            and is_capitalised(toks.words[k - 1])
+            and (is_capitalised(toks.words[k + 1]) or toks.lower[k + 1] in lex.determiners)
+        ):
+            start = k + 1
+            break
+    if start > j:
+        return None
+    return start
+
+
+def np_after(lex: Lexicon, toks: Tokens, k: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k`` (inverted source "said Mr Healey")."""
+    i = k
+    while i < end and toks.lower[i] in lex.cue_adverbs and toks.lower[i] not in lex.determiners:
+        i += 1
+    s = i
+    last: int | None = None
+    while i < end and i - s < 18:
+        w, lw = toks.words[i], toks.lower[i]
+        if w == "(":
+            close = next((x for x in range(i + 1, min(end, i + 8)) if toks.words[x] == ")"), None)
+            if close is None or last is None:
+                break
+            last = close
+            i = close + 1
+            continue
+        if lw in lex.determiners and last is None:
+            i += 1
+            continue
+        if (lw in lex.of_linked or lw == "and") and last is not None and i + 1 < end:
+            nxt = toks.words[i + 1]
+            if is_capitalised(nxt) or toks.lower[i + 1] in lex.determiners:
+                i += 1
+                continue
+            break
+        if lw in lex.np_stop and lw not in lex.pronouns and not _acronym(w) or not _wordlike(w):
+            break
+        if lw in lex.pronouns and last is None:
+            return (i, i)
+        if last is not None and w.islower() and lw in lex.cues and not _modifier_word(lex, lw):
+            break
+        if (
+            last is not None
+            and w.islower()
+            and not _modifier_word(lex, lw)
+            and _head_ok(lex, toks, last, s)
+            and (toks.words[last][:1].isupper() or _head_word(lex, toks.lower[last]))
+        ):
+            break  # a verb after the head: "The Prime Minister ... spoke"
+        last = i
+        i += 1
+    if last is None or not _head_ok(lex, toks, last, s):
+        return None
+    return (s, last)
+
+
+# --------------------------------------------------------------------------
+# Around the cue
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cue:
+    si: int
+    toks: Tokens
+    ci: int
+    """First token of the cue word or phrase."""
+    cj: int
+    """One past its last token."""
+    start: int
+    """First token of the cue with its auxiliaries."""
+    left: int
+    """Last token before the cue, auxiliaries and adverbs (-1 at sentence start)."""
+    passive: bool
+    info: CueInfo
+    word: str
+
+
+def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str) -> _Cue | None:
+    lex = layout.lexicon
+    toks = layout.tokens(si)
+    ci = toks.index_at(cs)
+    if ci >= len(toks) or toks.starts[ci] != cs:
+        return None
+    cj = toks.index_at(ce - 1) + 1
+    times = layout.times(si)
+    is_ing = word.split()[0].endswith("ing")
+    start = ci
+    i = ci - 1
+    adverb = False
+    while i >= 0:
+        lw = toks.lower[i]
+        if lw in lex.auxiliaries:
+            if not adverb:
+                start = i
+            i -= 1
+            continue
+        if is_ing and lw in lex.perception_verbs and i > 0 and toks.lower[i - 1] in lex.be_forms:
+            if not adverb:
+                start = i
+            i -= 1
+            continue
+        if _is_adverb(lex, toks.words[i]):
+            adverb = True
+            i -= 1
+            continue
+        t = times.get(toks.ends[i])
+        if t is not None:
+            adverb = True
+            i = toks.index_at(t) - 1
+            continue
+        break
+    auxes = toks.lower[start:ci]
+    passive = (
+        not is_ing
+        and info.kind == "verb"
+        and any(a in lex.be_forms for a in auxes)
+        and not any(a in lex.perception_verbs for a in auxes)
+    )
+    return _Cue(si, toks, ci, cj, start, i, passive, info, word)
+
+
+def _after_adverbs(lex: Lexicon, toks: Tokens, k: int) -> int:
+    while k < len(toks) and _is_adverb(lex, toks.words[k]) and toks.lower[k] != "that":
+        k += 1
+    return k
+
+
+def _skip_addressee(lex: Lexicon, toks: Tokens, k: int) -> int:
+    """Token after the addressee of "told X ..." (k itself when there is none)."""
+    n = len(toks)
+    if k >= n:
+        return k
+    lw = toks.lower[k]
+    if lw in (
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "you",
+        "reporters",
+        "journalists",
+        "viewers",
+        "supporters",
+        "listeners",
+        "lawmakers",
+        "congress",
+        "parliament",
+        "mps",
+    ):
+        return k + 1
+    # Look for "that", ":" or a quote within a short stretch free of verbs.
+    for x in range(k, min(n, k + 10)):
+        w, lx = toks.words[x], toks.lower[x]
+        if lx == "that" or w == ":":
+            return x if x > k else k
+        if w == "," or w in _OPEN_MARKS or lx in lex.np_stop and lx not in lex.of_linked:
+            break
+    # Otherwise a name: titles, then at most two capitalised words.
+    x = k
+    if toks.lower[x] in lex.determiners:
+        x += 1
+        while x < n and (is_capitalised(toks.words[x]) or _modifier_word(lex, toks.lower[x])):
+            x += 1
+        return x
+    while x < n and toks.lower[x] in lex.title_words | lex.honorifics:
+        x += 1
+    names = 0
+    while (
+        x < n and names < 2 and is_capitalised(toks.words[x]) and toks.words[x] not in _OPEN_MARKS
+    ):
+        x += 1
+        names += 1
+    return x
+
+
+def _clause_start_ok(lex: Lexicon, toks: Tokens, k: int, info: CueInfo) -> bool:
+    """Does the content starting at token ``k`` have the shape this cue needs?"""
+    if k >= len(toks):
+        return False
+    w, lw = toks.words[k], toks.lower[k]
+    if w in _OPEN_MARKS or lw == "that":
+        return True
+    if lw == "to":
+        return info.infinitive
+    if w in _END_PUNCT or w in (",", ")", ";") or lw in ("and", "but", "or"):
+        return False
+    if info.needs_clause:
+        return lw in lex.question_words
+    if info.clause_only and lw in lex.of_linked:
+        return False
+    return True
+
+
+def _quote_starting(layout: Layout, pos: int) -> Quote | None:
+    q = layout.quote_at(pos + 1)
+    if q is not None and q.open == pos:
+        return q
+    return None
+
+
+def _group_from(layout: Layout, q: Quote) -> list[Quote]:
+    """``q`` and the following quotes of its multi-paragraph quotation."""
+    out = [q]
+    idx = layout.quotes.index(q)
+    for nxt in layout.quotes[idx + 1 :]:
+        if nxt.group != q.group:
+            break
+        out.append(nxt)
+    return out
+
+
+def _group_until(layout: Layout, q: Quote) -> list[Quote]:
+    """The quotes of ``q``'s quotation up to and including ``q``."""
+    idx = layout.quotes.index(q)
+    out = [q]
+    for prev in reversed(layout.quotes[:idx]):
+        if prev.group != q.group:
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and text[b - 1] in _TRIM_END:
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
+
+
+def _cut_content(
+    layout: Layout, a: int, b: int, source: tuple[int, int] | None, limit: int | None
+) -> tuple[int, int]:
+    """End the content before outlet additions, coordinated cues and final punctuation."""
+    lex = layout.lexicon
+    text = layout.text
+    if limit is not None and a < limit < b:
+        b = limit
+    for m in lex.content_cutters.finditer(text, a, b):
+        if m.start() - a < 3 or layout.quote_at(m.start()) is not None:
+            continue
+        b = m.start()
+        break
+    for m in lex.setting_clause.finditer(text, a, b):
+        if m.start() - a < 3 or layout.quote_at(m.start()) is not None:
+            continue
+        if _speaker_subject(lex, m.group("subject"), text, source):
+            b = m.start()
+            break
+    return _trim(text, a, b)
+
+
+def _speaker_subject(lex: Lexicon, subject: str, text: str, source: tuple[int, int] | None) -> bool:
+    """Is the subject of a trailing "as ..." clause the speakers themselves?"""
+    words = subject.lower().split()
+    if not words:
+        return False
+    if words[0] in lex.pair_words or (
+        words[0] == "the" and len(words) > 1 and words[1] in lex.pair_words
+    ):
+        return True
+    if source is None:
+        return False
+    src = text[source[0] : source[1]]
+    last = src.split()[-1] if src.split() else ""
+    plural = " and " in src or (last.islower() and last.endswith("s"))
+    if words[0] == "they":
+        return plural
+    if words[0] in ("he", "she"):
+        return not plural
+    return False
+
+
+# --------------------------------------------------------------------------
+# Frames
+# --------------------------------------------------------------------------
+
+
+class _Finder:
+    """Finds the claims of one article, sentence by sentence."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.lex = layout.lexicon
+        self.text = layout.text
+        self.claims: list[RawClaim] = []
+        self.used_quotes: set[int] = set()  # ids of quotes taken as content
+
+    # -- candidates ----------------------------------------------------------
+
+    def run(self) -> list[RawClaim]:
+        layout = self.layout
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        for m in self.lex.cue_pattern.finditer(self.text):
+            si = layout.sentence_at(m.start())
+            if si < 0 or layout.furniture[si] is not None or m.end() > layout.spans[si][1]:
+                continue
+            by_sentence.setdefault(si, []).append((m.start(), m.end(), m.group()))
+        for si in sorted(by_sentence):
+            self._sentence(si, by_sentence[si])
+        self._drop_nested()
+        self._continue_quotes()
+        return self.claims
+
+    def _sentence(self, si: int, cues: list[tuple[int, int, str]]) -> None:
+        layout = self.layout
+        located: list[_Cue] = []
+        for cs, ce, word in cues:
+            q = layout.quote_at(cs)
+            info = self.lex.cues[word]
+            if q is not None and not self._wrapped(q, cs):
+                continue
+            cue = _locate(layout, si, cs, ce, info, word)
+            if cue is not None:
+                located.append(cue)
+        first_in_sentence = len(self.claims)
+        for n, cue in enumerate(located):
+            limit = self._next_boundary(located[n + 1 :])
+            claim = self._frame(cue, limit, first_in_sentence)
+            if claim is not None:
+                self.claims.append(claim)
+
+    def _wrapped(self, q: Quote, cs: int) -> bool:
+        """A cue quoted with its content: 'and “committed to ...”' (cue stays outside)."""
+        if q.start != cs:
+            return False
+        before = self.text[max(0, q.open - 6) : q.open].rstrip().lower()
+        return before.endswith((" and", ","))
+
+    def _next_boundary(self, later: list[_Cue]) -> int | None:
+        """Where the next coordinated cue's clause, or a postposed frame, begins."""
+        for cue in later:
+            b = self._coordination(cue)
+            if b is not None:
+                return b[0]
+            p = self._postposed_start(cue)
+            if p is not None:
+                return p
+        return None
+
+    def _postposed_start(self, cue: _Cue) -> int | None:
+        """Offset of the comma that opens a postposed frame (", Downing Street said.")."""
+        toks = cue.toks
+        j = cue.left
+        if j < 0 or cue.info.kind not in ("verb", "phrase", "according"):
+            return None
+        if cue.info.kind == "according":
+            return toks.starts[j] if toks.words[j] == "," else None
+        if toks.words[j] == "," or toks.words[j] in _CLOSE_MARKS:
+            np = np_after(self.lex, toks, _after_adverbs(self.lex, toks, cue.cj), len(toks))
+            if np is not None and self._tail_ok(cue, np[1] + 1, inverted=True):
+                return toks.starts[j]
+            return None
+        s = np_before(self.lex, toks, j)
+        if s is None or s == 0:
+            return None
+        prev = toks.words[s - 1]
+        if (prev == "," or prev in _CLOSE_MARKS) and self._tail_ok(cue, cue.cj):
+            return toks.starts[s - 1]
+        return None
+
+    def _coordination(self, cue: _Cue) -> tuple[int, str] | None:
+        """(offset where the clause begins, kind) for a cue coordinated with an earlier one."""
+        toks = cue.toks
+        j = cue.left
+        if self.layout.quote_at(toks.starts[cue.ci]) is not None:
+            # A wrapped cue: 'and “committed ...' -> the clause begins at "and".
+            k = toks.index_at(self.layout.quote_at(toks.starts[cue.ci]).open) - 1  # type: ignore[union-attr]
+            if k >= 0 and toks.lower[k] == "and":
+                return (
+                    toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k],
+                    "and",
+                )
+            return None
+        if j < 0:
+            return None
+        lw = toks.lower[j]
+        if lw in ("and", "but") and cue.info.kind in ("verb", "phrase"):
+            start = toks.starts[j - 1] if j > 0 and toks.words[j - 1] == "," else toks.starts[j]
+            return (start, "and")
+        if toks.words[j] == "," and cue.word.endswith("ing"):
+            return (toks.starts[j], "participle")
+        s = np_before(self.lex, toks, j)
+        if s is not None and s > 0 and toks.lower[s - 1] in ("while", "whereas", "but"):
+            k = s - 1
+            start = toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k]
+            return (start, "clause")
+        return None
+
+    # -- one cue ---------------------------------------------------------------
+
+    def _frame(self, cue: _Cue, limit: int | None, first: int) -> RawClaim | None:
+        info = cue.info
+        toks = cue.toks
+        if info.kind == "according":
+            return self._according(cue, limit)
+        if info.kind == "noun" or self._nominal_reading(cue):
+            return self._nominal(cue, limit)
+        if (
+            cue.left >= 0
+            and (
+                toks.lower[cue.left] in self.lex.determiners or is_possessive(toks.words[cue.left])
+            )
+            and cue.start == cue.ci
+        ):
+            return None  # "the reported leak", "Britain's support": not a verb here
+        if cue.passive:
+            return self._passive(cue, limit)
+        if self.layout.quote_at(toks.starts[cue.ci]) is not None:
+            return self._wrapped_frame(cue, first)
+        j = cue.left
+        # CONTENT, CUE SOURCE: "..., said Mr Healey." / "“...,” said the senator".
+        if j >= 0 and (toks.words[j] == "," or toks.words[j] in _CLOSE_MARKS):
+            inv = self._inverted(cue)
+            if inv is not None:
+                return inv
+        coord = self._coordination(cue)
+        if coord is not None and coord[1] in ("and", "participle"):
+            return self._shared(cue, limit, first, coord[1])
+        if j >= 0 and toks.words[j] == ",":
+            source = self._appositive_source(cue)
+        else:
+            s = np_before(self.lex, toks, j)
+            source = (s, j) if s is not None else None
+        if source is None or not self._agrees(cue, source[0], source[1]):
+            return None
+        s_idx, e_idx = self._extend_acronym(toks, source[0], source[1])
+        src = (toks.starts[s_idx], toks.ends[e_idx])
+        # CONTENT, SOURCE CUE: "..., Downing Street said."
+        post = self._postposed(cue, s_idx, src)
+        if post is not None:
+            return post
+        return self._preposed(cue, src, s_idx, limit)
+
+    def _nominal_reading(self, cue: _Cue) -> bool:
+        """ "including claims that ...": a verb form used as a noun before "that"."""
+        toks = cue.toks
+        lex = self.lex
+        if cue.word.lower() not in lex.nominal_cues or cue.start < cue.ci:
+            return False
+        if cue.cj >= len(toks) or toks.lower[cue.cj] != "that":
+            return False
+        if cue.left < 0:
+            return False
+        lw = toks.lower[cue.left]
+        return (
+            lw in lex.determiners
+            or is_possessive(toks.words[cue.left])
+            or lw in lex.subordinators
+            or lw in lex.np_stop
+        )
+
+    def _agrees(self, cue: _Cue, s: int, e: int) -> bool:
+        """Subject-verb agreement: "officials fear" and "Russia claims", not "military support"."""
+        if cue.start < cue.ci or cue.info.kind != "verb":
+            return True  # an auxiliary carries the agreement ("will support", "has said")
+        word = cue.word.lower()
+        lemma = cue.info.lemma
+        toks = cue.toks
+        plural = self._plural(toks, s, e)
+        if word == lemma and not word.endswith("ed") and word not in self.lex.past_forms:
+            return plural
+        if word != lemma and word.endswith("s") and not word.endswith("ss"):
+            return not plural
+        return True
+
+    def _plural(self, toks: Tokens, s: int, e: int) -> bool:
+        lw = toks.lower[e]
+        if lw in ("they", "we", "i", "you"):
+            return True
+        if lw in ("he", "she", "it", "who", "which"):
+            return lw in ("who", "which")
+        if "and" in toks.lower[s : e + 1]:
+            return True
+        if lw in self.lex.unnamed_heads:
+            return True
+        w = toks.words[e]
+        return w.islower() and lw.endswith("s") and not lw.endswith("ss")
+
+    def _main(self, toks: Tokens, s_idx: int) -> bool:
+        """Does the source begin a main clause of the sentence?"""
+        if s_idx <= 0:
+            return True
+        prev, lp = toks.words[s_idx - 1], toks.lower[s_idx - 1]
+        if prev in (",", ";", ":", "(") or prev in _DASHES or prev in _CLOSE_MARKS:
+            return True
+        if lp in ("and", "but", "or", "so", "yet", "then"):
+            return True
+        if lp in self.lex.leading_adverbial and lp not in self.lex.subordinators:
+            return True
+        return (
+            s_idx <= 3
+            and all(
+                t in self.lex.leading_adverbial or is_capitalised(w)
+                for t, w in zip(toks.lower[:s_idx], toks.words[:s_idx], strict=True)
+            )
+            and toks.lower[0] not in self.lex.subordinators
+        )
+
+    def _extend_acronym(self, toks: Tokens, s: int, e: int) -> tuple[int, int]:
+        """Take in the whole expansion of a bracketed acronym ("Foreign, ... Office (FCDO)")."""
+        if toks.words[e] != ")" or e - 1 < 0:
+            return s, e
+        abbr = toks.words[e - 1]
+        letters = [c for c in abbr if c.isupper()]
+        if len(letters) < 2:
+            return s, e
+        k = e - 2
+        while k >= 0 and toks.words[k] != "(":
+            k -= 1
+        caps = [w for w in toks.words[s:k] if is_capitalised(w)]
+        x = s
+        while len(caps) < len(letters) and x >= 2 and toks.words[x - 1] == ",":
+            if not is_capitalised(toks.words[x - 2]):
+                break
+            x -= 2
+            caps.insert(0, toks.words[x])
+        if [c[0] for c in caps[-len(letters) :]] == letters:
+            while x > 0 and toks.lower[x - 1] in self.lex.determiners:
+                x -= 1
+            return x, e
+        return s, e
+
+    def _appositive_source(self, cue: _Cue) -> tuple[int, int] | None:
+        """ "Mr Sunak, wearing a dark suit, told ...": the noun phrase before the appositive."""
+        toks = cue.toks
+        lex = self.lex
+        for p in range(0, cue.left):
+            if toks.words[p] != "," or p + 1 >= cue.left:
+                continue
+            s = np_before(lex, toks, p - 1)
+            if s is None:
+                continue
+            if not (
+                s == 0 or toks.words[s - 1] in (",", ":") or toks.lower[s - 1] in ("and", "but")
+            ):
+                continue
+            opener = toks.lower[p + 1]
+            if (
+                opener in lex.appositive_openers
+                or opener.endswith(("ing", "ed"))
+                or (_name_word(lex, toks.words[p + 1], opener))
+            ):
+                seg = toks.words[p + 1 : cue.left]
+                if len(seg) <= 16 and not any(w in _OPEN_MARKS for w in seg):
+                    return (s, p - 1)
+        return None
+
+    def _content_claim(
+        self,
+        cue: _Cue,
+        src: tuple[int, int] | None,
+        k: int,
+        limit: int | None,
+        main: bool,
+        frame: str,
+    ) -> RawClaim | None:
+        """The claim whose content starts at token ``k`` and runs to the sentence end."""
+        toks = cue.toks
+        layout = self.layout
+        info = cue.info
+        n = len(toks)
+        if k < n and toks.words[k] == "," and k + 1 < n and toks.words[k + 1] in _OPEN_MARKS:
+            k += 1
+        if k < n and toks.words[k] == ":":
+            frame = "colon"
+            k += 1
+        if k >= n:
+            return None
+        if frame != "colon" and not _clause_start_ok(self.lex, toks, k, info):
+            return None
+        if toks.lower[k] == "that" and frame != "colon":
+            k += 1
+            if k >= n:
+                return None
+        a = toks.starts[k]
+        sent_end = layout.spans[cue.si][1]
+        q = _quote_starting(layout, a) if toks.words[k] in _OPEN_MARKS else None
+        quotes: list[Quote] = []
+        if q is not None and id(q) not in self.used_quotes:
+            rest = self.text[q.close : sent_end] if q.close < sent_end else ""
+            if q.close >= sent_end or not rest.strip(_TRIM_END + '”"’'):
+                quotes = _group_from(layout, q)
+        if quotes:
+            content = [(x.start, x.end) for x in quotes]
+        else:
+            if frame == "colon" and q is None:
+                pass
+            b = sent_end
+            # A quote that opens in the content and closes after the sentence end.
+            last = layout.quote_at(b - 1)
+            if last is not None and last.close > b and last.open >= a:
+                b = last.close
+            a2, b2 = _cut_content(layout, a, b, src, limit)
+            if b2 <= a2:
+                return None
+            content = [(a2, b2)]
+        if info.needs_quote and not self._has_quote(content, quotes):
+            return None
+        if info.needs_clause and not (
+            quotes
+            or self._has_quote(content, quotes)
+            or toks.lower[k - 1] == "that"
+            or toks.lower[k] in self.lex.question_words
+        ):
+            return None
+        for x in quotes:
+            self.used_quotes.add(id(x))
+        return RawClaim(
+            sentence=cue.si,
+            cue=(toks.starts[cue.start], toks.ends[cue.cj - 1]),
+            info=info,
+            source=src,
+            content=content,
+            main=main,
+            frame=frame,
+            quotes=quotes,
+        )
+
+    def _has_quote(self, content: list[tuple[int, int]], quotes: list[Quote]) -> bool:
+        if quotes:
+            return True
+        for a, b in content:
+            seg = self.text[a:b]
+            if any(m in seg for m in ("“", "”", '"', "''")):
+                return True
+        return False
+
+    def _preposed(
+        self, cue: _Cue, src: tuple[int, int], s_idx: int, limit: int | None
+    ) -> RawClaim | None:
+        """SOURCE CUE [addressee] [PP] (that|:) CONTENT."""
+        toks = cue.toks
+        info = cue.info
+        lex = self.lex
+        n = len(toks)
+        k = _after_adverbs(lex, toks, cue.cj)
+        if info.addressee and not info.object_content:
+            k = _skip_addressee(lex, toks, k)
+        elif info.addressee and info.object_content and k < n and toks.lower[k] != "that":
+            pass  # "accused X of ...": content starts at the object
+        k = self._skip_time(cue.si, toks, k)
+        if k < n and toks.lower[k] in lex.of_linked and toks.lower[k] not in ("of", "to"):
+            # A channel or time between cue and content: "said in its briefing that".
+            jump = self._skip_channel(toks, k)
+            if jump is not None:
+                k = jump
+            elif info.clause_only:
+                return None
+        main = self._main(toks, s_idx)
+        return self._content_claim(cue, src, k, limit, main, "pre")
+
+    def _skip_time(self, si: int, toks: Tokens, k: int) -> int:
+        """Token after a time expression starting at ``k`` ("said on Friday that")."""
+        if k >= len(toks):
+            return k
+        ends = {start: end for end, start in self.layout.times(si).items()}
+        end = ends.get(toks.starts[k])
+        if end is None:
+            return k
+        x = toks.index_at(end)
+        if x < len(toks) and toks.words[x] == ",":
+            x += 1
+        return x
+
+    def _skip_channel(self, toks: Tokens, k: int) -> int | None:
+        """Token after a channel or time phrase that ends in "that", ":" or a quote."""
+        n = len(toks)
+        for x in range(k, min(n, k + 14)):
+            w, lw = toks.words[x], toks.lower[x]
+            if lw == "that" or w == ":" or w in _OPEN_MARKS:
+                return x
+            if w == ",":
+                return x + 1 if x + 1 < n and toks.words[x + 1] in _OPEN_MARKS else None
+            if lw in ("is", "was", "were", "are", "had", "has", "have", "been", "will", "would"):
+                return None
+        return None
+
+    def _postposed(self, cue: _Cue, s_idx: int, src: tuple[int, int]) -> RawClaim | None:
+        """CONTENT, SOURCE CUE [tail]: the content comes before the source."""
+        toks = cue.toks
+        if s_idx == 0:
+            return self._quote_before_sentence(cue, src)
+        prev = toks.words[s_idx - 1]
+        if not (prev == "," or prev in _CLOSE_MARKS):
+            return None
+        if not self._tail_ok(cue, cue.cj):
+            return None
+        return self._content_before(cue, s_idx - 1, src)
+
+    def _quote_before_sentence(self, cue: _Cue, src: tuple[int, int]) -> RawClaim | None:
+        """“Whole quote.” He said. -- rare; only when the sentence is nothing but the frame."""
+        return None
+
+    def _inverted(self, cue: _Cue) -> RawClaim | None:
+        """CONTENT, CUE SOURCE: the source follows the cue."""
+        toks = cue.toks
+        if cue.info.kind not in ("verb", "phrase") or cue.word.endswith("ing"):
+            return None
+        k = _after_adverbs(self.lex, toks, cue.cj)
+        np = np_after(self.lex, toks, k, len(toks))
+        if np is None:
+            return None
+        s, e = np
+        if not self._tail_ok(cue, e + 1, inverted=True):
+            return None
+        src = (toks.starts[s], toks.ends[e])
+        return self._content_before(cue, cue.left, src, tail_from=e + 1)
+
+    def _tail_ok(self, cue: _Cue, k: int, inverted: bool = False) -> bool:
+        """Is everything after the frame a tail (channel, time, adverbial), not content?"""
+        toks = cue.toks
+        n = len(toks)
+        lex = self.lex
+        if not inverted and cue.info.addressee:
+            k = _skip_addressee(lex, toks, _after_adverbs(lex, toks, k))
+        if k >= n:
+            return True
+        w, lw = toks.words[k], toks.lower[k]
+        if w in _END_PUNCT or w in _CLOSE_MARKS:
+            return all(x in _END_PUNCT or x in _CLOSE_MARKS for x in toks.words[k:])
+        if w == ",":
+            if k + 1 >= n:
+                return True
+            nw, nl = toks.words[k + 1], toks.lower[k + 1]
+            return nw in _OPEN_MARKS or nl in lex.tail_openers or nl.endswith("ing")
+        if w in _DASHES:
+            return True
+        if lw in lex.tail_openers and lw not in ("that",):
+            rest = toks.lower[k:]
+            return "that" not in rest[:3] and ":" not in toks.words[k:]
+        return False
+
+    def _content_before(
+        self, cue: _Cue, j: int, src: tuple[int, int], tail_from: int | None = None
+    ) -> RawClaim | None:
+        """Content that ends at token ``j`` (a comma or a closing quote) before the frame."""
+        toks = cue.toks
+        layout = self.layout
+        a_sent = layout.spans[cue.si][0]
+        quotes: list[Quote] = []
+        # The quote that closes right before the frame (“...,” he said).
+        for x in (j, j - 1):
+            if 0 <= x < len(toks) and toks.words[x] in _CLOSE_MARKS:
+                q = layout.quote_at(toks.starts[x])
+                if (
+                    q is not None
+                    and q.close == toks.ends[x]
+                    and id(q) not in self.used_quotes
+                    and not self.text[a_sent : q.open].strip()
+                ):
+                    quotes = _group_until(layout, q)
+                break
+        if quotes:
+            content = [(q.start, q.end) for q in quotes]
+        else:
+            b = toks.starts[j]
+            if b <= a_sent:
+                return None
+            a = a_sent
+            a2, b2 = _trim(self.text, a, b)
+            if b2 <= a2:
+                return None
+            content = [(a2, b2)]
+        if cue.info.needs_quote and not self._has_quote(content, quotes):
+            return None
+        for q in quotes:
+            self.used_quotes.add(id(q))
+        claim = RawClaim(
+            sentence=cue.si,
+            cue=(toks.starts[cue.start], toks.ends[cue.cj - 1]),
+            info=cue.info,
+            source=src,
+            content=content,
+            main=True,
+            frame="post",
+            quotes=quotes,
+        )
+        # A quote split by its cue: “...,” he said, “...” -> the second part joins.
+        if quotes:
+            self._split_rest(claim, tail_from if tail_from is not None else cue.cj)
+        return claim
+
+    def _split_rest(self, claim: RawClaim, k: int) -> None:
+        toks = self.layout.tokens(claim.sentence)
+        for x in range(k, min(len(toks), k + 3)):
+            if toks.words[x] in _OPEN_MARKS:
+                q = _quote_starting(self.layout, toks.starts[x])
+                if q is not None and id(q) not in self.used_quotes:
+                    for g in _group_from(self.layout, q):
+                        claim.content.append((g.start, g.end))
+                        claim.quotes.append(g)
+                        self.used_quotes.add(id(g))
+                return
+
+    def _according(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+        """ "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE"."""
+        toks = cue.toks
+        n = len(toks)
+        k = cue.cj
+        np = np_after(self.lex, toks, k, n)
+        if np is None:
+            # A long source: everything up to the comma.
+            e = next((x for x in range(k, n) if toks.words[x] == ","), None)
+            if e is None or e == k:
+                return None
+            np = (k, e - 1)
+        s, e = np
+        # Extend over "of the call issued by Number 10 (on Monday)" up to the comma.
+        x = e + 1
+        while (
+            x < n and toks.words[x] not in (",", ".", ":", ";") and toks.words[x] not in _OPEN_MARKS
+        ):
+            x += 1
+        if x < n and toks.words[x] == ",":
+            e = x - 1
+        elif x >= n or toks.words[x] in _END_PUNCT:
+            e = x - 1
+        e = self._trim_time_end(cue.si, toks, s, e)
+        src = (toks.starts[s], toks.ends[e])
+        ci = cue.ci
+        if ci == 0 or self._main(toks, ci):
+            before_comma = ci > 0 and toks.words[ci - 1] == ","
+            if not before_comma:
+                # Preposed: the content follows the source's comma.
+                if x < n and toks.words[x] == ",":
+                    return self._content_claim(cue, src, x + 1, limit, True, "according")
+                return None
+        # Postposed: ", according to SOURCE" after the content.
+        j = ci - 1
+        if j < 0:
+            return None
+        if toks.words[j] != ",":
+            j = ci  # "... according to police." without a comma
+        return self._content_before(cue, j, src, tail_from=e + 1)
+
+    def _trim_time_end(self, si: int, toks: Tokens, s: int, e: int) -> int:
+        times = self.layout.times(si)
+        starts = {v: k for k, v in times.items()}
+        for x in range(s + 1, e + 1):
+            st = toks.starts[x]
+            if st in starts and starts[st] >= toks.ends[e] and x > s:
+                return x - 1
+        return e
+
+    def _nominal(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+        """ "claims that ...", "speculation that ...", "Ms Malyar's claims that ..."."""
+        toks = cue.toks
+        lex = self.lex
+        n = len(toks)
+        if cue.cj >= n or toks.lower[cue.cj] != "that":
+            return None
+        word = toks.lower[cue.ci]
+        src: tuple[int, int] | None = None
+        j = cue.ci - 1
+        if j >= 0 and is_possessive(toks.words[j]):
+            s = np_before(lex, toks, j) if False else None
+            s = j
+            while s > 0 and (
+                is_capitalised(toks.words[s - 1]) or toks.lower[s - 1] in lex.honorifics
+            ):
+                s -= 1
+            src = (toks.starts[s], toks.ends[j] - 2)
+        else:
+            for x in range(cue.ci - 1, -1, -1):
+                if toks.lower[x] in lex.document_heads and toks.lower[x] not in ("leak", "leaks"):
+                    s = np_before(lex, toks, x, link_of=False)
+                    if s is not None:
+                        src = (toks.starts[s], toks.ends[x])
+                    break
+        if src is None and word not in lex.agentless_nominal:
+            return None
+        if src is None and word in lex.nominal_need_source:
+            return None
+        return self._content_claim(cue, src, cue.cj, limit, False, "noun")
+
+    def _passive(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+        """ "X was told by Y that ..." -- only with a "by" agent."""
+        toks = cue.toks
+        k = cue.cj
+        if k < len(toks) and toks.lower[k] == "by":
+            np = np_after(self.lex, toks, k + 1, len(toks))
+            if np is None:
+                return None
+            s, e = np
+            src = (toks.starts[s], toks.ends[e])
+            j = _after_adverbs(self.lex, toks, e + 1)
+            return self._content_claim(cue, src, j, limit, self._main(toks, cue.start), "pre")
+        return None
+
+    def _shared(self, cue: _Cue, limit: int | None, first: int, kind: str) -> RawClaim | None:
+        """A cue coordinated with an earlier one ("... and pledged that", ", saying ...")."""
+        toks = cue.toks
+        prev = self.claims[-1] if len(self.claims) > first else None
+        if prev is not None and prev.sentence == cue.si:
+            src = prev.source
+            main = prev.main
+            shared: int | None = len(self.claims) - 1
+        else:
+            subject = self._subject(cue)
+            if subject is None:
+                return None
+            s, e = subject
+            src = (toks.starts[s], toks.ends[e])
+            main = True
+            shared = None
+        k = _after_adverbs(self.lex, toks, cue.cj)
+        if cue.info.addressee and not cue.info.object_content:
+            k = _skip_addressee(self.lex, toks, k)
+        claim = self._content_claim(cue, src, k, limit, main, "coord")
+        if claim is not None:
+            claim.shares_source_with = shared
+        return claim
+
+    def _subject(self, cue: _Cue) -> tuple[int, int] | None:
+        """The subject noun phrase of the sentence's main clause, before the cue."""
+        toks = cue.toks
+        lex = self.lex
+        k = 0
+        # Skip a leading adverbial that ends in a comma ("On Monday, ...", "Speaking to X, ...").
+        first_comma = next((x for x in range(0, cue.start) if toks.words[x] == ","), None)
+        if first_comma is not None and (
+            toks.lower[0] in lex.leading_adverbial
+            or toks.lower[0].endswith("ing")
+            or toks.lower[0] in lex.subordinators
+        ):
+            k = first_comma + 1
+        np = np_after(lex, toks, k, cue.start)
+        return np
+
+    def _wrapped_frame(self, cue: _Cue, first: int) -> RawClaim | None:
+        """'..., and “committed to continue ...”': cue inside the quote, subject outside."""
+        layout = self.layout
+        toks = cue.toks
+        q = layout.quote_at(toks.starts[cue.ci])
+        if q is None:
+            return None
+        prev = self.claims[-1] if len(self.claims) > first else None
+        if prev is not None and prev.sentence == cue.si:
+            src = prev.source
+        else:
+            subject = self._subject(cue)
+            if subject is None:
+                return None
+            src = (toks.starts[subject[0]], toks.ends[subject[1]])
+        a = toks.starts[cue.cj] if cue.cj < len(toks) else q.end
+        a, b = _trim(self.text, a, q.end)
+        if b <= a:
+            return None
+        if cue.info.kind == "verb" and cue.cj < len(toks) and toks.lower[cue.cj] == "that":
+            a = toks.starts[cue.cj + 1]
+        return RawClaim(
+            sentence=cue.si,
+            cue=(toks.starts[cue.ci], toks.ends[cue.cj - 1]),
+            info=cue.info,
+            source=src,
+            content=[(a, b)],
+            main=True,
+            frame="wrapped",
+        )
+
+    # -- article-level passes --------------------------------------------------
+
+    def _drop_nested(self) -> None:
+        """Annotate the outer attribution only: drop claims whose cue is inside other content."""
+        keep: list[RawClaim] = []
+        spans = [(c, s) for c in self.claims for s in c.content]
+        for claim in self.claims:
+            a = claim.cue[0]
+            if any(other is not claim and s <= a < e for other, (s, e) in spans):
+                for q in claim.quotes:
+                    self.used_quotes.discard(id(q))
+                continue
+            keep.append(claim)
+        remap = {id(c): i for i, c in enumerate(keep)}
+        old = self.claims
+        for c in keep:
+            if c.shares_source_with is not None:
+                target = old[c.shares_source_with]
+                c.shares_source_with = remap.get(id(target))
+        self.claims = keep
+
+    def _continue_quotes(self) -> None:
+        """Append cue-less quoted paragraphs that directly follow a claim's quote."""
+        layout = self.layout
+        cue_lines = {layout.line_of[c.sentence] for c in self.claims}
+        cue_sentences = {c.sentence for c in self.claims}
+        for claim in self.claims:
+            li = layout.line_of[claim.sentence]
+            end = max(b for _, b in claim.content)
+            # Same paragraph: quoted sentences after the frame with no cue of their own.
+            for q in layout.quotes_in_line(li):
+                if q.open < end or id(q) in self.used_quotes or q.open < claim.cue[1]:
+                    continue
+                si = layout.sentence_at(q.open)
+                if si in cue_sentences and si != claim.sentence:
+                    break
+                if si == claim.sentence:
+                    continue
+                if layout.spans[si][0] != q.open:
+                    break
+                for g in _group_from(layout, q):
+                    claim.content.append((g.start, g.end))
+                    claim.quotes.append(g)
+                    self.used_quotes.add(id(g))
+                end = claim.content[-1][1]
+            # Following paragraphs that open with a quote and have no cue.
+            if not self._ends_with_quote(claim):
+                continue
+            nxt = layout.line_of[layout.sentence_at(claim.content[-1][1] - 1)] + 1
+            while nxt < len(layout.lines) and nxt not in cue_lines:
+                line = layout.lines[nxt]
+                qs = layout.quotes_in_line(nxt)
+                if not qs or qs[0].open != line.start or id(qs[0]) in self.used_quotes:
+                    break
+                if any(layout.furniture[layout.line_first[nxt]] is not None for _ in (0,)):
+                    break
+                group = _group_from(layout, qs[0])
+                if any(id(g) in self.used_quotes for g in group):
+                    break
+                for g in group:
+                    claim.content.append((g.start, g.end))
+                    claim.quotes.append(g)
+                    self.used_quotes.add(id(g))
+                nxt = layout.line_of[layout.sentence_at(group[-1].end - 1)] + 1
+
+    def _ends_with_quote(self, claim: RawClaim) -> bool:
+        layout = self.layout
+        if claim.quotes and claim.quotes[-1].end == claim.content[-1][1]:
+            return claim.quotes[-1].closed
+        a, b = layout.spans[claim.sentence]
+        tail = self.text[claim.content[-1][1] : b].strip(" .,!?;\xa0")
+        seg = self.text[claim.content[-1][0] : claim.content[-1][1]].rstrip()
+        return not tail and seg.endswith(("”", '"', "''"))
+
+
+def find_claims(layout: Layout) -> list[RawClaim]:
+    """Every attribution in the article, in cue order, with offsets only."""
+    return _Finder(layout).run()

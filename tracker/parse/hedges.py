@@ -1,0 +1,73 @@
+"""Hedges: the words that weaken a claim, in its frame or in its content.
+
+Owns the hedge rules of ../shared/gold/GUIDELINES.md: allegedly, purportedly,
+reportedly, apparently, reported, speculation, "appeared to", could/may/might
+of possibility, the speaker's own "I think", and claim/claims/claimed as a cue
+or a modifier (not as a noun naming other claims). Must not find claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parse.lexicon import Lexicon
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+def find_hedges(
+    text: str,
+    regions: list[tuple[int, int]],
+    cue: tuple[int, int],
+    cue_lemma: str,
+    lexicon: Lexicon,
+) -> tuple[str, ...]:
+    """Hedge expressions inside ``regions`` (frame and content), in text order, deduplicated."""
+    found: list[tuple[int, str]] = []
+    for a, b in regions:
+        for m in _WORD.finditer(text, a, b):
+            w = m.group()
+            lw = w.lower()
+            in_cue = cue[0] <= m.start() < cue[1]
+            if lw in lexicon.claim_words:
+                if in_cue or lw == "claimed" or not _after_determiner(text, m.start()):
+                    found.append((m.start(), lw))
+                continue
+            if in_cue and cue_lemma not in lexicon.nominal_cues:
+                continue
+            if lw in lexicon.hedge_words:
+                found.append((m.start(), lw))
+        for m in lexicon.hedge_patterns.finditer(text, a, b):
+            found.append((m.start(), re.sub(r"\s+", " ", m.group("hedge"))))
+    if cue_lemma in lexicon.hedge_words or cue_lemma in lexicon.claim_words:
+        found.append((cue[0], text[cue[0] : cue[1]].split()[-1].lower()))
+    out: list[str] = []
+    for _, h in sorted(found):
+        if h not in out:
+            out.append(h)
+    return tuple(out)
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` a noun after a determiner or possessive ("the claims")?"""
+    before = text[max(0, pos - 30) : pos].rstrip()
+    m = re.search(r"([\w’']+)$", before)
+    if not m:
+        return False
+    prev = m.group(1).lower()
+    return prev in (
+        "the",
+        "these",
+        "those",
+        "such",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "any",
+        "similar",
+        "earlier",
+        "previous",
+        "new",
+    ) or prev.endswith(("’s", "'s"))

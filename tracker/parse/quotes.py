@@ -1,0 +1,110 @@
+"""Quotations: where each double-quoted stretch opens and closes, paragraph by paragraph.
+
+Owns quote marks (curly, straight and the two-apostrophe ``''`` some outlets use;
+single quotes are nested quotes and apostrophes, so they are left alone) and
+multi-paragraph quotes, where each paragraph reopens the quote and only the
+last one closes it. Must not decide who is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.parse.sentences import Line
+
+_MARK = re.compile(r"[“”„«»\"]|''(?!')")
+_OPEN_ONLY = frozenset("“„«")
+_CLOSE_ONLY = frozenset("”»")
+_BEFORE_OPEN = frozenset(" \t\xa0([{—–-/:;,\u2009\u202f")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quoted stretch inside one line."""
+
+    open: int
+    """Offset of the opening mark."""
+    start: int
+    """First character inside the marks (after leading whitespace)."""
+    end: int
+    """One past the last character inside the marks (before trailing whitespace)."""
+    close: int
+    """Offset one past the closing mark, or the line end when the quote stays open."""
+    closed: bool
+    line: int
+    group: int
+    """Quotes of one multi-paragraph quotation share a group number."""
+
+
+def _kind(text: str, s: int, e: int, line: Line) -> str:
+    mark = text[s:e]
+    if mark in _OPEN_ONLY:
+        return "open"
+    if mark in _CLOSE_ONLY:
+        return "close"
+    prev = text[s - 1] if s > line.start else " "
+    nxt = text[e] if e < line.end else " "
+    can_open = (prev in _BEFORE_OPEN or prev.isspace() or s == line.start) and not nxt.isspace()
+    can_close = not prev.isspace() and s > line.start
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, lines: list[Line]) -> list[Quote]:
+    """Every quoted stretch, in text order, grouped into multi-paragraph quotations."""
+    quotes: list[Quote] = []
+    group = -1
+    carry = False  # the previous line ended inside an open quote
+    for li, line in enumerate(lines):
+        open_at: tuple[int, int] | None = None
+        first = True
+        for m in _MARK.finditer(text, line.start, line.end):
+            s, e = m.span()
+            kind = _kind(text, s, e, line)
+            if open_at is None:
+                if kind in ("open", "either"):
+                    if not (first and carry and s == line.start):
+                        group += 1
+                    open_at = (s, e)
+            elif kind in ("close", "either"):
+                quotes.append(_quote(text, open_at, s, e, True, li, group))
+                open_at = None
+            else:
+                # A second opener before any closer: the first quote never closed here.
+                quotes.append(_quote(text, open_at, s, s, False, li, group))
+                group += 1
+                open_at = (s, e)
+            first = False
+        if open_at is not None:
+            quotes.append(_quote(text, open_at, line.end, line.end, False, li, group))
+            carry = True
+        else:
+            carry = False
+        if carry:
+            # Only a quote that stays open to the line end can continue on the next line.
+            nxt = lines[li + 1] if li + 1 < len(lines) else None
+            if nxt is None or _MARK.match(text, nxt.start) is None:
+                carry = False
+    return [q for q in quotes if q.start < q.end]
+
+
+def _quote(
+    text: str,
+    open_at: tuple[int, int],
+    inner_end: int,
+    close: int,
+    closed: bool,
+    li: int,
+    group: int,
+) -> Quote:
+    a = open_at[1]
+    b = inner_end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Quote(open_at[0], a, b, close if closed else inner_end, closed, li, group)

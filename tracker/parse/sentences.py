@@ -1,0 +1,138 @@
+"""Lines and sentences of an article, as offsets into the original text.
+
+Owns splitting: sentences never cross a line break, end at ``.`` ``?`` ``!``
+(also inside quotes, the closing mark staying with its sentence), and split
+where run-together text starts a new sentence ("decadeMr Sunak", "said.Trump")
+and around button labels in page furniture. Must not label sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.parse.lexicon import Lexicon
+
+_LINE = re.compile(r"[^\r\n]+")
+# End punctuation, any closing quotes/brackets, then either space or a glued capital.
+_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|[A-Z“\"‘(])")
+_OPENERS = "“\"‘'«([*"
+_PIPE = re.compile(r"\s\|\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    """End of the line's text without trailing whitespace (exclusive)."""
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines, trimmed of whitespace at both ends."""
+    out: list[Line] = []
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Line(a, b))
+    return out
+
+
+def _glue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon.glue_openers))
+    return re.compile(r"(?<=[a-z])(?=(?:" + words + r")\.?\s+[A-Z])")
+
+
+def split_line(
+    text: str, line: Line, lexicon: Lexicon, glue: re.Pattern[str], appeal: bool
+) -> list[tuple[int, int]]:
+    """Sentence spans inside one line (trimmed, non-empty)."""
+    a, b = line.start, line.end
+    if _PIPE.search(text, a, b):
+        return [(a, b)]  # one page-furniture element, whatever its punctuation
+    cuts: list[int] = []
+    header = lexicon.date_header.match(text, a, b) if a == 0 or not text[:a].strip() else None
+    if header:
+        cuts.append(header.end())
+    for m in _END.finditer(text, a, b):
+        end = m.end()
+        nxt = end
+        while nxt < b and text[nxt].isspace():
+            nxt += 1
+        if nxt >= b:
+            continue
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in _OPENERS):
+            continue
+        if nxt == end:
+            # Glued: "said.Trump" only, one full stop between a lower and an upper letter.
+            if not (
+                m.group() == "."
+                and m.start() > a
+                and text[m.start() - 1].islower()
+                and nxt + 1 < b
+                and text[nxt + 1].islower()
+            ):
+                continue
+        if m.group()[0] == "." and _is_abbreviation(text, a, m.start(), lexicon, following):
+            continue
+        cuts.append(end)
+    for m in glue.finditer(text, a, b):
+        cuts.append(m.start())
+    if appeal:
+        for m in lexicon.button_labels.finditer(text, a, b):
+            if _word_edge(text, m.start(), m.end(), a, b):
+                cuts.append(m.start())
+                cuts.append(m.end())
+    spans: list[tuple[int, int]] = []
+    prev = a
+    for cut in sorted(set(cuts)):
+        if prev < cut <= b:
+            spans.append((prev, cut))
+            prev = cut
+    spans.append((prev, b))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _word_edge(text: str, s: int, e: int, a: int, b: int) -> bool:
+    before_ok = s == a or not text[s - 1].isalnum()
+    after_ok = e == b or not text[e].isalnum()
+    return before_ok and after_ok
+
+
+def _is_abbreviation(text: str, a: int, dot: int, lexicon: Lexicon, following: str) -> bool:
+    """True when the word before the full stop at ``dot`` is an abbreviation."""
+    i = dot
+    while i > a and not text[i - 1].isspace() and text[i - 1] not in '“"‘(':
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha() and text[i].isupper():
+        return True  # an initial: "George W. Bush"
+    if word in lexicon.abbreviations:
+        # "No. 10" and "Mr. Smith" never end a sentence; "U.S." does before a capital
+        # only rarely, so it is kept whole too.
+        return True
+    return "." in word and following.islower()
+
+
+def split_sentences(text: str, lines: list[Line], lexicon: Lexicon) -> list[list[tuple[int, int]]]:
+    """Sentence spans, grouped by line."""
+    glue = _glue_pattern(lexicon)
+    out: list[list[tuple[int, int]]] = []
+    for line in lines:
+        appeal = len(lexicon.appeal_markers.findall(text, line.start, line.end)) >= 2
+        out.append(split_line(text, line, lexicon, glue, appeal))
+    return out

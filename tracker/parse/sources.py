@@ -1,0 +1,659 @@
+"""Who speaks: canonical source entities and source types, resolved within one article.
+
+Owns entity resolution: person names (full names, surnames with honorifics,
+misspelt repeats, a truncated first word), roles ("the Prime Minister", "the
+Ukrainian president") through the names they are given in the text,
+describe-then-name, pronouns, spokespeople and aliases of organisations,
+acronyms and their expansions, documents and their issuers, unnamed sources.
+Canonical names are built deterministically from the text, so the same entity
+gets the same name in every article. Must not find attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.model import UNSPECIFIED_SOURCE, SourceType
+from tracker.parse.attribution import RawClaim
+from tracker.parse.layout import Layout
+from tracker.parse.lexicon import Lexicon
+
+_CAPSEQ = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?"
+    r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
+    r"(?=[ \xa0]+[A-Z])))*"
+)
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?")
+_ACRONYM = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
+_TRUNCATED = re.compile(r"\A\s*(?P<part>[a-z]{2,})[ \xa0]+(?P<rest>[A-Z][\w’'\-]+)")
+
+
+def _possessive(w: str) -> bool:
+    return len(w) > 2 and w.endswith(("’s", "'s"))
+
+
+def _strip_possessive(w: str) -> str:
+    return w[:-2] if _possessive(w) else w
+
+
+def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@dataclass(slots=True)
+class Person:
+    first: str | None
+    last: str
+    spellings: dict[str, int] = field(default_factory=dict)
+    """Full-name spellings and how often each occurs."""
+    first_pos: int = 1 << 30
+    roles: list[tuple[str, str | None, int]] = field(default_factory=list)
+    """(role head, country key, offset) for each "Role Name" apposition."""
+    mentions: list[int] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def name(self) -> str:
+        if not self.spellings:
+            return self.last if self.first is None else f"{self.first} {self.last}"
+        best = max(self.spellings.items(), key=lambda kv: (kv[1], -len(kv[0]) * 0, kv[0]))
+        top = [k for k, v in self.spellings.items() if v == best[1]]
+        return sorted(top)[0] if len(top) > 1 else best[0]
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    type: SourceType
+    person: Person | None = None
+    gender: str | None = None
+    plural: bool = False
+
+
+class Resolver:
+    """Names in one article, and the resolution of each claim's source mention."""
+
+    def __init__(self, layout: Layout, claims: list[RawClaim]) -> None:
+        self.layout = layout
+        self.lex: Lexicon = layout.lexicon
+        self.text = layout.text
+        self.claims = claims
+        self.people: list[Person] = []
+        self.acronyms: dict[str, str] = {}
+        self.role_cache: list[tuple[str, str | None, Person]] = []
+        self.bound: dict[int, tuple[str, str | None]] = {}
+        self.documents: list[tuple[str, Entity]] = []
+        self.spokes: list[Entity] = []
+        self._collect_names()
+        self._collect_acronyms()
+
+    # -- article-wide name inventory -------------------------------------------
+
+    def _body_ranges(self) -> list[tuple[int, int]]:
+        lay = self.layout
+        return [
+            span
+            for span, lab in zip(lay.spans, lay.furniture, strict=True)
+            if lab is None or lab.value == "heading"
+        ]
+
+    def _collect_names(self) -> None:
+        lex = self.lex
+        people: dict[str, Person] = {}
+        order: list[Person] = []
+        for a, b in self._body_ranges():
+            for m in _CAPSEQ.finditer(self.text, a, b):
+                self._name_occurrence(m.group(), m.start(), people, order)
+        trunc = _TRUNCATED.match(self.text)
+        if trunc:
+            part, rest = trunc.group("part"), _strip_possessive(trunc.group("rest"))
+            # A truncated first word ("ishi Sunak"): the person with that surname.
+            for p in order:
+                if p.last == rest and (p.first is None or p.first.lower().endswith(part)):
+                    p.first_pos = 0
+                    p.mentions.insert(0, 0)
+                    break
+        merged: list[Person] = []
+        for p in order:
+            twin = next(
+                (
+                    q
+                    for q in merged
+                    if q.last == p.last
+                    and (
+                        q.first is None
+                        or p.first is None
+                        or q.first == p.first
+                        or _edit_distance(q.first, p.first) <= 2
+                    )
+                ),
+                None,
+            )
+            if twin is None:
+                merged.append(p)
+                continue
+            if twin.first is None:
+                twin.first = p.first
+            for k, v in p.spellings.items():
+                twin.spellings[k] = twin.spellings.get(k, 0) + v
+            twin.first_pos = min(twin.first_pos, p.first_pos)
+            twin.roles.extend(p.roles)
+            twin.mentions.extend(p.mentions)
+            twin.gender = twin.gender or p.gender
+        for p in merged:
+            p.mentions.sort()
+            if p.first is None and lex:
+                continue
+        merged.sort(key=lambda p: p.first_pos)
+        self.people = merged
+
+    def _name_occurrence(
+        self, seq: str, pos: int, people: dict[str, Person], order: list[Person]
+    ) -> None:
+        lex = self.lex
+        words = seq.replace("\xa0", " ").split()
+        lows = [w.lower().rstrip(".") for w in words]
+        gender = None
+        k = 0
+        honor = False
+        while k < len(words) and (lows[k] in lex.honorifics or lows[k] + "." in lex.honorifics):
+            honor = True
+            if lows[k] in lex.female_words:
+                gender = "f"
+            elif lows[k] in lex.male_words:
+                gender = "m"
+            k += 1
+        first_name_honorific = honor and lows[k - 1] in lex.first_name_honorifics
+        last_title = -1
+        for x in range(k, len(words)):
+            if lows[x] in lex.title_words and x < len(words) - 1:
+                last_title = x
+        role_words: list[str] = []
+        if last_title >= k:
+            role_words = lows[k : last_title + 1]
+            k = last_title + 1
+        name = [_strip_possessive(w) for w in words[k:]]
+        # Trailing words that cannot be part of a name ("Volodymr Zelensky Ukraine").
+        while name and (
+            name[-1].lower() in lex.nationalities
+            or name[-1].lower() in lex.org_heads
+            or name[-1].isupper()
+            and len(name[-1]) > 1
+        ):
+            name.pop()
+        if not name or len(name) > 3:
+            return
+        nl = [w.lower() for w in name]
+        if " ".join(nl) in lex.org_aliases or nl[-1] in lex.place_heads:
+            return
+        if any(
+            w in lex.org_heads
+            or w in lex.nationalities
+            or w in lex.months
+            or w in lex.weekdays
+            or w in lex.determiners
+            or w in lex.np_stop
+            or w in lex.title_words
+            or w in lex.org_aliases
+            or w in lex.unnamed_heads
+            for w in nl
+        ):
+            return
+        if not all(w[:1].isupper() and not w.isupper() for w in name if len(w) > 1):
+            return
+        before_roles, country = self._roles_before(pos)
+        roles = before_roles + ([" ".join(role_words)] if role_words else [])
+        if len(name) == 1:
+            if not (honor or roles):
+                return
+            if first_name_honorific:
+                first, last = name[0], None
+            else:
+                first, last = None, name[0]
+        else:
+            first, last = name[0], name[-1]
+        start = pos + seq.find(words[k]) if k < len(words) else pos
+        if last is None:
+            # "Sir Keir": a first name; attach to a known person with that first name.
+            for p in order:
+                if p.first == first:
+                    p.mentions.append(start)
+                    p.gender = p.gender or gender
+                    return
+            return
+        key = f"{first or ''} {last}"
+        person = people.get(key)
+        if person is None:
+            person = Person(first, last)
+            people[key] = person
+            order.append(person)
+        if first:
+            full = f"{first} {last}"
+            person.spellings[full] = person.spellings.get(full, 0) + 1
+        person.first_pos = min(person.first_pos, start)
+        person.mentions.append(start)
+        person.gender = person.gender or gender
+        for role in roles:
+            head = self._role_head(role.split())
+            if head:
+                person.roles.append((head, country, start))
+
+    def _roles_before(self, pos: int) -> tuple[list[str], str | None]:
+        """Lower-case role words and a country right before a name ("Ukraine’s president")."""
+        lex = self.lex
+        window = self.text[max(0, pos - 70) : pos]
+        words = _WORD.findall(window)
+        role: list[str] = []
+        country: str | None = None
+        x = len(words) - 1
+        while x >= 0:
+            lw = words[x].lower().rstrip(".")
+            if lw in lex.title_words or lw in lex.role_heads:
+                role.insert(0, lw)
+                x -= 1
+                continue
+            break
+        if not role:
+            return [], None
+        if x >= 0:
+            lw = _strip_possessive(words[x]).lower()
+            country = lex.nationalities.get(lw)
+        for w in role:
+            if w in lex.nationalities:
+                country = lex.nationalities[w]
+        return [" ".join(role)], country
+
+    def _role_head(self, words: list[str]) -> str | None:
+        lex = self.lex
+        heads = [w for w in words if w in lex.role_heads]
+        if not heads:
+            return None
+        last = max(i for i, w in enumerate(words) if w in lex.role_heads)
+        head = words[last]
+        if (
+            last > 0
+            and words[last - 1] in lex.title_words
+            and words[last - 1] not in lex.role_heads
+        ):
+            if words[last - 1] not in ("former", "acting", "deputy", "state", "top"):
+                head = words[last - 1] + " " + head
+        return head
+
+    def _collect_acronyms(self) -> None:
+        for m in _ACRONYM.finditer(self.text):
+            abbr = m.group("abbr")
+            letters = [c for c in abbr if c.isupper()]
+            if len(letters) < 2:
+                continue
+            window = self.text[max(0, m.start() - 120) : m.start()].rstrip()
+            words = re.findall(r"[A-Za-z][\w’'\-]*", window)
+            caps: list[str] = []
+            taken: list[str] = []
+            for w in reversed(words):
+                taken.insert(0, w)
+                if w[0].isupper():
+                    caps.insert(0, w)
+                    if len(caps) == len(letters):
+                        break
+                elif w.lower() not in ("of", "and", "for", "the", "on", "in"):
+                    break
+            if [c[0] for c in caps] == letters:
+                start = window.rfind(taken[0])
+                expansion = window[start:].strip(" ,")
+                self.acronyms[abbr.lower()] = expansion
+
+    # -- resolution ------------------------------------------------------------
+
+    def resolve_all(self) -> list[Entity]:
+        out: list[Entity] = []
+        for i, claim in enumerate(self.claims):
+            if claim.shares_source_with is not None and claim.shares_source_with < len(out):
+                out.append(out[claim.shares_source_with])
+                continue
+            ent = self._resolve_claim(i, claim, out)
+            out.append(ent)
+        return out
+
+    def _resolve_claim(self, i: int, claim: RawClaim, done: list[Entity]) -> Entity:
+        if claim.source is None:
+            return Entity(UNSPECIFIED_SOURCE, SourceType.UNNAMED)
+        a, b = claim.source
+        return self.resolve_mention(a, b, claim.sentence, done)
+
+    def resolve_mention(self, a: int, b: int, si: int, done: list[Entity]) -> Entity:
+        lex = self.lex
+        raw = self.text[a:b]
+        words = _WORD.findall(raw)
+        if not words:
+            return Entity(raw, SourceType.UNNAMED)
+        lows = [w.lower().rstrip(".") for w in words]
+        if len(words) == 1 and lows[0] in lex.pronouns:
+            return self._pronoun(lows[0], a, si, done)
+        # Joint sources: "A and B", "The Prime Minister and Ukrainian president".
+        if "and" in lows and not any(w in lex.unnamed_heads for w in lows[-1:]):
+            joint = self._joint(raw, a, si, done)
+            if joint is not None:
+                return joint
+        return self._single(raw, a, si, done)
+
+    def _single(self, raw: str, a: int, si: int, done: list[Entity]) -> Entity:
+        lex = self.lex
+        words = _WORD.findall(raw)
+        lows = [w.lower().rstrip(".") for w in words]
+        core = self._strip_determiners(raw)
+        core_l = core.lower()
+        # Organisation aliases and acronyms ("Number 10", "the MoD").
+        alias = self._alias(core)
+        if alias is not None:
+            return Entity(alias, SourceType.ORGANISATION)
+        # Documents: "a readout of the call issued by Number 10", "The readout".
+        doc = self._document(raw, words, lows, a, done)
+        if doc is not None:
+            return doc
+        # Spokespeople: "A Downing Street spokeswoman", "The spokesperson".
+        spokes = self._spokesperson(raw, words, lows, a, si)
+        if spokes is not None:
+            return spokes
+        # A named person inside the phrase ("Ukraine’s deputy defence minister Hanna Malyar").
+        person = self._person_in(words, a)
+        if person is not None:
+            return Entity(person.name, SourceType.PERSON, person, person.gender)
+        heads = [w for w in lows if w in lex.role_heads]
+        if heads and lows[-1] in lex.role_heads or (len(lows) >= 2 and lows[-1] in lex.role_heads):
+            role = self._role_mention(lows, a, si)
+            if role is not None:
+                return Entity(role.name, SourceType.PERSON, role, role.gender)
+        if lows[-1] in lex.unnamed_heads or lows[-1] in lex.pair_words:
+            return Entity(core, SourceType.UNNAMED, plural=True)
+        if any(w in lex.org_heads for w in lows) or core_l in lex.org_aliases:
+            return Entity(self._org_name(core), SourceType.ORGANISATION, plural=False)
+        if len(words) == 1 and words[0][:1].isupper():
+            return Entity(_strip_possessive(core), SourceType.ORGANISATION)
+        if all(w[:1].isupper() for w in words) and len(words) <= 3:
+            return Entity(core, SourceType.PERSON)
+        return Entity(core, SourceType.UNNAMED, plural=lows[-1].endswith("s"))
+
+    def _strip_determiners(self, raw: str) -> str:
+        lex = self.lex
+        text = re.sub(r"\s*\([^)]*\)\s*$", "", raw).strip()
+        parts = text.split()
+        while parts and (
+            parts[0].lower() in lex.determiners
+            and parts[0].lower() not in ("both",)
+            or parts[0].lower().rstrip(".") in lex.honorifics
+        ):
+            parts = parts[1:]
+        return " ".join(parts) if parts else text
+
+    def _alias(self, core: str) -> str | None:
+        lex = self.lex
+        key = core.lower().replace("\xa0", " ")
+        if key in lex.org_aliases:
+            return lex.org_aliases[key]
+        if key in self.acronyms:
+            exp = self._strip_determiners(self.acronyms[key])
+            return lex.org_aliases.get(exp.lower(), exp)
+        words = key.split()
+        # "The Russian defence ministry" -> "Russian Ministry of Defence".
+        if len(words) >= 2 and words[-1] == "ministry" and words[-2] in lex.ministry_fields:
+            prefix = core.split()[:-2]
+            field = words[-2].capitalize()
+            return " ".join([*prefix, "Ministry of", field]).strip()
+        return None
+
+    def _org_name(self, core: str) -> str:
+        alias = self._alias(core)
+        return alias if alias is not None else core
+
+    def _document(
+        self, raw: str, words: list[str], lows: list[str], a: int, done: list[Entity]
+    ) -> Entity | None:
+        lex = self.lex
+        head_idx = next((i for i, w in enumerate(lows) if w in lex.document_heads), None)
+        if head_idx is None:
+            return None
+        if any(w in lex.role_heads for w in lows[:head_idx]):
+            return None
+        head = lows[head_idx]
+        # "issued by Number 10", "from the Pentagon".
+        for i, w in enumerate(lows):
+            if w in lex.issuer_words and i + 1 < len(words) and i > head_idx:
+                issuer = " ".join(words[i + 1 :])
+                issuer = self._strip_determiners(issuer)
+                ent = Entity(self._org_name(issuer), SourceType.DOCUMENT)
+                self.documents.append((head, ent))
+                return ent
+        if lows[0] in ("the", "this", "that") and len(lows) <= 3:
+            for h, ent in reversed(self.documents):
+                if h == head:
+                    return ent
+        core = self._strip_determiners(raw)
+        before = self.text[max(0, a - 12) : a].lower()
+        if re.search(r"\bleak(?:ed)?\s+of\s*$", before):
+            core = "leaked " + core
+        # A possessor names the issuer: "the Pentagon's report".
+        for i, w in enumerate(words[:head_idx]):
+            if _possessive(w):
+                ent = Entity(
+                    self._org_name(_strip_possessive(" ".join(words[: i + 1]))), SourceType.DOCUMENT
+                )
+                self.documents.append((head, ent))
+                return ent
+        ent = Entity(core, SourceType.DOCUMENT)
+        self.documents.append((head, ent))
+        return ent
+
+    def _spokesperson(
+        self, raw: str, words: list[str], lows: list[str], a: int, si: int
+    ) -> Entity | None:
+        lex = self.lex
+        spokes = {
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "spokespeople",
+            "spokesmen",
+            "spokeswomen",
+        }
+        idx = next((i for i, w in enumerate(lows) if w in spokes), None)
+        if idx is None:
+            return None
+        gender = "f" if lows[idx] == "spokeswoman" else "m" if lows[idx] == "spokesman" else None
+        org_words = [w for w in words[:idx] if w.lower() not in lex.determiners]
+        if idx + 2 < len(words) and lows[idx + 1] in ("for", "at", "of"):
+            org_words = [w for w in words[idx + 2 :] if w.lower() not in lex.determiners]
+        if org_words:
+            org = self._org_name(_strip_possessive(" ".join(org_words)))
+            ent = Entity(org, SourceType.ORGANISATION, gender=gender)
+            self.spokes.append(ent)
+            return ent
+        if self.spokes:
+            prev = self.spokes[-1]
+            return Entity(prev.name, prev.type, gender=gender or prev.gender)
+        return None
+
+    def _person_in(self, words: list[str], a: int) -> Person | None:
+        """A known person named in the phrase (the last capitalised words)."""
+        lex = self.lex
+        names = [
+            _strip_possessive(w)
+            for w in words
+            if w[:1].isupper()
+            and w.lower().rstrip(".") not in lex.title_words
+            and w.lower().rstrip(".") not in lex.honorifics
+            and w.lower() not in lex.determiners
+        ]
+        if not names:
+            return None
+        last = names[-1]
+        cands = [p for p in self.people if p.last == last]
+        if not cands and len(names) == 1:
+            cands = [p for p in self.people if p.first == last and len(p.spellings) > 0]
+            honor = [w for w in words if w.lower().rstrip(".") in lex.first_name_honorifics]
+            if not honor:
+                cands = []
+        if not cands:
+            return None
+        if len(names) >= 2:
+            first = names[-2]
+            exact = [p for p in cands if p.first == first]
+            if exact:
+                return exact[0]
+            close = [p for p in cands if p.first and _edit_distance(p.first, first) <= 2]
+            if close:
+                return close[0]
+        return cands[0]
+
+    def _role_key(self, lows: list[str]) -> tuple[str | None, str | None]:
+        lex = self.lex
+        head = self._role_head(lows)
+        country = None
+        for w in lows:
+            key = lex.nationalities.get(_strip_possessive(w))
+            if key:
+                country = key
+        return head, country
+
+    def _role_mention(self, lows: list[str], a: int, si: int) -> Person | None:
+        lex = self.lex
+        head, country = self._role_key(lows)
+        if head is None:
+            return None
+        definite = lows[0] not in ("a", "an", "one")
+        generic = head in lex.generic_role_heads
+
+        def compatible(h: str, c: str | None) -> bool:
+            if country is not None and c is not None and c != country:
+                return False
+            return h == head or generic or h.endswith(" " + head) and country is None
+
+        # 1. Someone the text gives this role ("Prime Minister Rishi Sunak").
+        holders = [(pos, p) for p in self.people for (h, c, pos) in p.roles if compatible(h, c)]
+        if holders and definite:
+            before = [x for x in holders if x[0] < a]
+            pick = (
+                max(before, key=lambda x: x[0])[1]
+                if before
+                else min(holders, key=lambda x: x[0])[1]
+            )
+            self.role_cache.append((head, country, pick))
+            return pick
+        # 2. The same role resolved earlier in the article.
+        for h, c, p in reversed(self.role_cache):
+            if (h == head or generic) and (country is None or c is None or c == country):
+                if country is not None and c is None and not generic:
+                    continue
+                return p
+        taken = {id(p) for h, c, p in self.role_cache if h != head}
+        taken |= {id(p) for p in self.people if any(h != head for h, _, _ in p.roles)}
+        # 3. Describe-then-name: the next sentence names the person.
+        nxt = self._names_in_sentence(si + 1)
+        for p in nxt:
+            if id(p) in taken:
+                continue
+            if definite and p.first_pos > a:
+                continue
+            self.role_cache.append((head, country, p))
+            return p
+        if not definite:
+            return None
+        # 4. The first person the article names who holds no other role.
+        for p in self.people:
+            if id(p) in taken or p.first_pos > a:
+                continue
+            self.role_cache.append((head, country, p))
+            return p
+        return None
+
+    def _names_in_sentence(self, si: int) -> list[Person]:
+        lay = self.layout
+        if si >= len(lay.spans) or lay.furniture[si] is not None:
+            return []
+        a, b = lay.spans[si]
+        found: list[tuple[int, Person]] = []
+        for p in self.people:
+            hits = [m for m in p.mentions if a <= m < b]
+            if hits:
+                found.append((hits[0], p))
+        found.sort(key=lambda x: x[0])
+        return [p for _, p in found]
+
+    def _joint(self, raw: str, a: int, si: int, done: list[Entity]) -> Entity | None:
+        parts = re.split(r"\s+and\s+", raw)
+        if len(parts) != 2:
+            return None
+        left = self._single(parts[0], a, si, done)
+        right_text = parts[1]
+        # "The Prime Minister and Ukrainian president": the determiner covers both.
+        right = self._single(right_text, a + raw.find(right_text), si, done)
+        if left.type is SourceType.PERSON and right.type is SourceType.PERSON:
+            if left.person is not None and right.person is not None and left.person is right.person:
+                return None
+            return Entity(f"{left.name} and {right.name}", SourceType.PERSON, plural=True)
+        return None
+
+    def _pronoun(self, word: str, a: int, si: int, done: list[Entity]) -> Entity:
+        lay = self.layout
+        if word in ("who", "which"):
+            # The antecedent: the noun phrase before ", who".
+            before = self.text[max(0, a - 80) : a].rstrip(" ,")
+            m = re.search(r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*)$", before)
+            if m:
+                return self._single(m.group(1), a - len(before) + m.start(1) - 0, si, done)
+            return Entity(word, SourceType.UNNAMED)
+        gender = "f" if word == "she" else "m" if word == "he" else None
+        plural = word in ("they", "we")
+        # A person named in the same sentence as a possessive or subject ("Sir Keir’s trip").
+        if word in ("he", "she"):
+            sa = lay.spans[si][0]
+            for p in self.people:
+                for pos in p.mentions:
+                    if sa <= pos < a and (pos == sa or self._possessive_at(pos)):
+                        if p.gender is None or gender is None or p.gender == gender:
+                            return Entity(p.name, SourceType.PERSON, p, p.gender)
+        # The source of the previous claim.
+        for ent in reversed(done):
+            if ent.name == UNSPECIFIED_SOURCE:
+                continue
+            if plural != ent.plural and word in ("he", "she", "they"):
+                if not (word == "they" and ent.type is SourceType.ORGANISATION):
+                    continue
+            g = ent.gender or (ent.person.gender if ent.person else None)
+            if gender and g and g != gender:
+                continue
+            if word in ("he", "she") and ent.type not in (
+                SourceType.PERSON,
+                SourceType.ORGANISATION,
+            ):
+                continue
+            if word == "it" and ent.type is SourceType.PERSON:
+                continue
+            return ent
+        # The person mentioned last before the pronoun.
+        best: tuple[int, Person] | None = None
+        for p in self.people:
+            for pos in p.mentions:
+                if pos < a and (best is None or pos > best[0]):
+                    if p.gender is None or gender is None or p.gender == gender:
+                        best = (pos, p)
+        if best is not None and word in ("he", "she"):
+            return Entity(best[1].name, SourceType.PERSON, best[1], best[1].gender)
+        return Entity(word, SourceType.UNNAMED)
+
+    def _possessive_at(self, pos: int) -> bool:
+        m = re.match(r"[\w\-]+(?:[ \xa0][A-Z][\w\-]+)*[’']s\b", self.text[pos : pos + 60])
+        return m is not None
+
+
+def resolve_sources(layout: Layout, claims: list[RawClaim]) -> list[Entity]:
+    """The canonical entity of each claim's source, in claim order."""
+    return Resolver(layout, claims).resolve_all()
