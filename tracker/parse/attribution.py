@@ -219,6 +219,8 @@ def np_after(lex: Lexicon, toks: Tokens, k: int, end: int) -> tuple[int, int] | 
     while i < end and toks.lower[i] in lex.cue_adverbs and toks.lower[i] not in lex.determiners:
         i += 1
     s = i
+    if i < end and toks.lower[i] in ("that", "this", "these", "those", "if", "whether"):
+        return None
     last: int | None = None
     while i < end and i - s < 18:
         w, lw = toks.words[i], toks.lower[i]
@@ -891,13 +893,76 @@ class _Finder:
         prev = toks.words[s_idx - 1]
         if not (prev == "," or prev in _CLOSE_MARKS):
             return None
-        if not self._tail_ok(cue, cue.cj):
+        quoted = self._closes_quote(toks, s_idx - 1)
+        if quoted or self._tail_ok(cue, cue.cj, after_quote=quoted):
+            return self._content_before(cue, s_idx - 1, src)
+        return self._medial(cue, s_idx - 1, cue.cj, src)
+
+    def _closes_quote(self, toks: Tokens, j: int) -> bool:
+        """Does token ``j`` close a quote that ends in , ? or ! (“...,” he said)?"""
+        if j < 1 or toks.words[j] not in _CLOSE_MARKS:
+            return False
+        return toks.words[j - 1] in (",", "?", "!", "…") and (
+            self.layout.quote_at(toks.starts[j]) is not None
+        )
+
+    def _medial(self, cue: _Cue, comma: int, after: int, src: tuple[int, int]) -> RawClaim | None:
+        """CONTENT, SOURCE CUE, CONTENT: "In his state, Christie said, offenders are ..."."""
+        toks = cue.toks
+        lex = self.lex
+        n = len(toks)
+        k = after
+        if cue.info.addressee:
+            k = _skip_addressee(lex, toks, _after_adverbs(lex, toks, k))
+        k = self._skip_time(cue.si, toks, k)
+        if k >= n - 1 or toks.words[k] != "," or toks.words[comma] != ",":
             return None
-        return self._content_before(cue, s_idx - 1, src)
+        if toks.words[k + 1] in _OPEN_MARKS:
+            return None
+        a_sent, b_sent = self.layout.spans[cue.si]
+        left = _trim(self.text, a_sent, toks.starts[comma])
+        right = _cut_content(self.layout, toks.starts[k + 1], b_sent, src, None)
+        content = [span for span in (left, right) if span[1] > span[0]]
+        if not content or right[1] <= right[0]:
+            return None
+        return RawClaim(
+            sentence=cue.si,
+            cue=(toks.starts[cue.start], toks.ends[cue.cj - 1]),
+            info=cue.info,
+            source=src,
+            content=content,
+            main=True,
+            frame="post",
+        )
 
     def _quote_before_sentence(self, cue: _Cue, src: tuple[int, int]) -> RawClaim | None:
-        """“Whole quote.” He said. -- rare; only when the sentence is nothing but the frame."""
-        return None
+        """“Whole quote?” Rubio said. -- the quote closes the sentence before the frame."""
+        toks = cue.toks
+        layout = self.layout
+        si = cue.si
+        if si == 0 or layout.line_of[si - 1] != layout.line_of[si]:
+            return None
+        if not self._tail_ok(cue, cue.cj):
+            return None
+        prev_end = layout.spans[si - 1][1]
+        q = layout.quote_at(prev_end - 1)
+        if q is None or q.close != prev_end or id(q) in self.used_quotes:
+            return None
+        quotes = _group_until(layout, q)
+        for x in quotes:
+            self.used_quotes.add(id(x))
+        claim = RawClaim(
+            sentence=si,
+            cue=(toks.starts[cue.start], toks.ends[cue.cj - 1]),
+            info=cue.info,
+            source=src,
+            content=[(x.start, x.end) for x in quotes],
+            main=True,
+            frame="post",
+            quotes=quotes,
+        )
+        self._split_rest(claim, cue.cj)
+        return claim
 
     def _inverted(self, cue: _Cue) -> RawClaim | None:
         """CONTENT, CUE SOURCE: the source follows the cue."""
@@ -909,28 +974,42 @@ class _Finder:
         if np is None:
             return None
         s, e = np
-        if not self._tail_ok(cue, e + 1, inverted=True):
-            return None
         src = (toks.starts[s], toks.ends[e])
+        quoted = self._closes_quote(toks, cue.left)
+        if not quoted and not self._tail_ok(cue, e + 1, inverted=True):
+            return None
+        if not quoted and toks.words[cue.left] == "," and e + 2 < len(toks):
+            # "The solution, said the partner, was simple."
+            nxt = toks.lower[e + 2] if toks.words[e + 1] == "," else ""
+            if nxt and nxt not in self.lex.tail_openers and not nxt.endswith("ing"):
+                if nxt not in self.lex.appositive_openers and toks.words[e + 2] not in _OPEN_MARKS:
+                    return self._medial(cue, cue.left, e + 1, src)
         return self._content_before(cue, cue.left, src, tail_from=e + 1)
 
-    def _tail_ok(self, cue: _Cue, k: int, inverted: bool = False) -> bool:
+    def _tail_ok(
+        self, cue: _Cue, k: int, inverted: bool = False, after_quote: bool = False
+    ) -> bool:
         """Is everything after the frame a tail (channel, time, adverbial), not content?"""
         toks = cue.toks
         n = len(toks)
         lex = self.lex
         if not inverted and cue.info.addressee:
-            k = _skip_addressee(lex, toks, _after_adverbs(lex, toks, k))
+            k = _after_adverbs(lex, toks, k)
+            np = np_after(lex, toks, k, n)
+            k = np[1] + 1 if np is not None else _skip_addressee(lex, toks, k)
+        k = self._skip_time(cue.si, toks, k)
         if k >= n:
             return True
         w, lw = toks.words[k], toks.lower[k]
         if w in _END_PUNCT or w in _CLOSE_MARKS:
             return all(x in _END_PUNCT or x in _CLOSE_MARKS for x in toks.words[k:])
         if w == ",":
-            if k + 1 >= n:
-                return True
+            if k + 1 >= n or inverted:
+                return True  # "..., said Andrew Rice, a Democrat who ..."
             nw, nl = toks.words[k + 1], toks.lower[k + 1]
-            return nw in _OPEN_MARKS or nl in lex.tail_openers or nl.endswith("ing")
+            if nw in _OPEN_MARKS:
+                return after_quote  # a quote split by its cue: “...,” he said, “...”
+            return nl in lex.tail_openers or nl.endswith("ing")
         if w in _DASHES:
             return True
         if lw in lex.tail_openers and lw not in ("that",):
@@ -954,7 +1033,7 @@ class _Finder:
                     q is not None
                     and q.close == toks.ends[x]
                     and id(q) not in self.used_quotes
-                    and not self.text[a_sent : q.open].strip()
+                    and self._opens_clause(a_sent, q.open)
                 ):
                     quotes = _group_until(layout, q)
                 break
@@ -988,17 +1067,36 @@ class _Finder:
             self._split_rest(claim, tail_from if tail_from is not None else cue.cj)
         return claim
 
+    def _opens_clause(self, a: int, pos: int) -> bool:
+        """Is the quote at ``pos`` the start of its clause (nothing or a dash before it)?"""
+        before = self.text[a:pos].rstrip()
+        return not before or before[-1] in "—–-:;"
+
     def _split_rest(self, claim: RawClaim, k: int) -> None:
-        toks = self.layout.tokens(claim.sentence)
+        """Append the second part of a quote split by its cue (same or next sentence)."""
+        layout = self.layout
+        toks = layout.tokens(claim.sentence)
         for x in range(k, min(len(toks), k + 3)):
             if toks.words[x] in _OPEN_MARKS:
-                q = _quote_starting(self.layout, toks.starts[x])
+                q = _quote_starting(layout, toks.starts[x])
                 if q is not None and id(q) not in self.used_quotes:
-                    for g in _group_from(self.layout, q):
-                        claim.content.append((g.start, g.end))
-                        claim.quotes.append(g)
-                        self.used_quotes.add(id(g))
+                    self._append_group(claim, q)
                 return
+        nxt = claim.sentence + 1
+        if (
+            all(w in _END_PUNCT or w in _CLOSE_MARKS for w in toks.words[k:])
+            and nxt < len(layout.spans)
+            and layout.line_of[nxt] == layout.line_of[claim.sentence]
+        ):
+            q = _quote_starting(layout, layout.spans[nxt][0])
+            if q is not None and id(q) not in self.used_quotes:
+                self._append_group(claim, q)
+
+    def _append_group(self, claim: RawClaim, q: Quote) -> None:
+        for g in _group_from(self.layout, q):
+            claim.content.append((g.start, g.end))
+            claim.quotes.append(g)
+            self.used_quotes.add(id(g))
 
     def _according(self, cue: _Cue, limit: int | None) -> RawClaim | None:
         """ "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE"."""
@@ -1197,8 +1295,10 @@ class _Finder:
             end = max(b for _, b in claim.content)
             # Same paragraph: quoted sentences after the frame with no cue of their own.
             for q in layout.quotes_in_line(li):
-                if q.open < end or id(q) in self.used_quotes or q.open < claim.cue[1]:
+                if q.open < end or q.open < claim.cue[1]:
                     continue
+                if id(q) in self.used_quotes:
+                    break
                 si = layout.sentence_at(q.open)
                 if si in cue_sentences and si != claim.sentence:
                     break
