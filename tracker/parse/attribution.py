@@ -41,6 +41,8 @@ class RawClaim:
     """Quotes whose whole inside is a content span."""
     shares_source_with: int | None = None
     """Index (in the article's claim list) of the claim whose source mention this shares."""
+    boundary: int | None = None
+    """Where this claim's frame begins when it follows another claim in the sentence."""
 
 
 # --------------------------------------------------------------------------
@@ -368,7 +370,11 @@ def _skip_addressee(lex: Lexicon, toks: Tokens, k: int) -> int:
     x = k
     if toks.lower[x] in lex.determiners:
         x += 1
-        while x < n and (is_capitalised(toks.words[x]) or _modifier_word(lex, toks.lower[x])):
+        while x < n and (
+            is_capitalised(toks.words[x])
+            or _modifier_word(lex, toks.lower[x])
+            or (toks.lower[x] == "of" and x + 1 < n and is_capitalised(toks.words[x + 1]))
+        ):
             x += 1
         return x
     while x < n and toks.lower[x] in lex.title_words | lex.honorifics:
@@ -523,29 +529,44 @@ class _Finder:
             if cue is not None:
                 located.append(cue)
         first_in_sentence = len(self.claims)
-        for n, cue in enumerate(located):
-            limit = self._next_boundary(located[n + 1 :])
-            claim = self._frame(cue, limit, first_in_sentence)
+        for cue in located:
+            claim = self._frame(cue, None, first_in_sentence)
             if claim is not None:
+                claim.boundary = self._boundary(cue, claim)
                 self.claims.append(claim)
+        built = self.claims[first_in_sentence:]
+        for n, claim in enumerate(built):
+            for later in built[n + 1 :]:
+                if later.boundary is not None and later.cue[0] > claim.cue[0]:
+                    self._cut_at(claim, later.boundary)
+                    break
+        self.claims[first_in_sentence:] = [c for c in built if c.content]
+
+    def _boundary(self, cue: _Cue, claim: RawClaim) -> int | None:
+        """Where a later claim's frame begins, for ending the earlier claim's content."""
+        coord = self._coordination(cue)
+        if coord is not None:
+            return coord[0]
+        return self._postposed_start(cue)
+
+    def _cut_at(self, claim: RawClaim, b: int) -> None:
+        """End the content span that contains ``b`` there (quotes are never cut)."""
+        for n, (s, e) in enumerate(claim.content):
+            if s < b < e and not any((q.start, q.end) == (s, e) for q in claim.quotes):
+                a2, b2 = _trim(self.text, s, b)
+                claim.content[n : n + 1] = [(a2, b2)] if b2 > a2 else []
+                claim.content[n + 1 :] = [x for x in claim.content[n + 1 :] if x[0] < b]
+                return
 
     def _wrapped(self, q: Quote, cs: int) -> bool:
         """A cue quoted with its content: 'and “committed to ...”' (cue stays outside)."""
         if q.start != cs:
             return False
-        before = self.text[max(0, q.open - 6) : q.open].rstrip().lower()
-        return before.endswith((" and", ","))
-
-    def _next_boundary(self, later: list[_Cue]) -> int | None:
-        """Where the next coordinated cue's clause, or a postposed frame, begins."""
-        for cue in later:
-            b = self._coordination(cue)
-            if b is not None:
-                return b[0]
-            p = self._postposed_start(cue)
-            if p is not None:
-                return p
-        return None
+        word = self.text[cs : cs + 20].split()[0] if self.text[cs : cs + 20].split() else ""
+        if word.endswith("ing"):
+            return False
+        before = self.text[max(0, q.open - 8) : q.open].rstrip().lower()
+        return before.endswith(", and")
 
     def _postposed_start(self, cue: _Cue) -> int | None:
         """Offset of the comma that opens a postposed frame (", Downing Street said.")."""
@@ -554,7 +575,9 @@ class _Finder:
         if j < 0 or cue.info.kind not in ("verb", "phrase", "according"):
             return None
         if cue.info.kind == "according":
-            return toks.starts[j] if toks.words[j] == "," else None
+            if toks.words[j] == "," or self._closes_quote(toks, j):
+                return toks.starts[j]
+            return None
         if toks.words[j] == "," or toks.words[j] in _CLOSE_MARKS:
             np = np_after(self.lex, toks, _after_adverbs(self.lex, toks, cue.cj), len(toks))
             if np is not None and self._tail_ok(cue, np[1] + 1, inverted=True):
@@ -585,11 +608,25 @@ class _Finder:
             return None
         lw = toks.lower[j]
         if lw in ("and", "but") and cue.info.kind in ("verb", "phrase"):
+            if cue.info.cue_class != "speech":
+                return None  # "told X that A knew ... and thought ...": inside the content
             start = toks.starts[j - 1] if j > 0 and toks.words[j - 1] == "," else toks.starts[j]
             return (start, "and")
-        if toks.words[j] == "," and cue.word.endswith("ing"):
+        ing = cue.word.split()[0].endswith("ing")
+        if toks.words[j] == "," and ing:
             return (toks.starts[j], "participle")
+        if ing and lw in self.lex.participle_links:
+            return (toks.starts[j], "participle")  # "before saying", "upon saying"
         s = np_before(self.lex, toks, j)
+        if (
+            ing
+            and s is not None
+            and s > 0
+            and toks.words[s - 1].islower()
+            and toks.lower[s - 1] not in self.lex.np_stop
+            and toks.lower[s - 1] not in self.lex.subordinators
+        ):
+            return (toks.starts[s - 1], "participle")  # "issued a statement saying"
         if s is not None and s > 0 and toks.lower[s - 1] in ("while", "whereas", "but"):
             k = s - 1
             start = toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k]
@@ -626,6 +663,8 @@ class _Finder:
         coord = self._coordination(cue)
         if coord is not None and coord[1] in ("and", "participle"):
             return self._shared(cue, limit, first, coord[1])
+        if j >= 0 and toks.lower[j] in ("and", "but") and cue.info.cue_class != "speech":
+            return None
         if j >= 0 and toks.words[j] == ",":
             source = self._appositive_source(cue)
         else:
@@ -748,10 +787,20 @@ class _Finder:
             if (
                 opener in lex.appositive_openers
                 or opener.endswith(("ing", "ed"))
+                or opener.startswith("who")
+                or opener[:1].isdigit()
+                or _head_word(lex, opener)
                 or (_name_word(lex, toks.words[p + 1], opener))
             ):
-                seg = toks.words[p + 1 : cue.left]
-                if len(seg) <= 16 and not any(w in _OPEN_MARKS for w in seg):
+                seg = toks.lower[p + 1 : cue.left]
+                if len(seg) <= 24 and not any(
+                    w in lex.cues
+                    and w.endswith(("ed", "s"))
+                    and w not in lex.appositive_openers
+                    and w != opener
+                    and not _modifier_word(lex, w)
+                    for w in seg[:1]
+                ):
                     return (s, p - 1)
         return None
 
@@ -856,8 +905,31 @@ class _Finder:
                 k = jump
             elif info.clause_only:
                 return None
+        k = self._skip_time(cue.si, toks, k)
         main = self._main(toks, s_idx)
-        return self._content_claim(cue, src, k, limit, main, "pre")
+        claim = self._content_claim(cue, src, k, limit, main, "pre")
+        if claim is not None and s_idx > 0 and not claim.quotes:
+            before = toks.lower[s_idx - 1]
+            if (
+                before in self.lex.clause_subordinators
+                or (before in ("who", "which") and s_idx > 1 and toks.words[s_idx - 2] == ",")
+                or (
+                    toks.lower[s_idx] in ("who", "which")
+                    and s_idx > 0
+                    and toks.words[s_idx - 1] == ","
+                )
+            ):
+                self._end_at_comma(claim)
+        return claim
+
+    def _end_at_comma(self, claim: RawClaim) -> None:
+        """A cue inside a subordinate or relative clause: its content ends at the clause."""
+        s, e = claim.content[-1]
+        for x in range(s + 8, e):
+            if self.text[x] == "," and self.layout.quote_at(x) is None:
+                a2, b2 = _trim(self.text, s, x)
+                claim.content[-1] = (a2, b2)
+                return
 
     def _skip_time(self, si: int, toks: Tokens, k: int) -> int:
         """Token after a time expression starting at ``k`` ("said on Friday that")."""
@@ -897,6 +969,16 @@ class _Finder:
         if quoted or self._tail_ok(cue, cue.cj, after_quote=quoted):
             return self._content_before(cue, s_idx - 1, src)
         return self._medial(cue, s_idx - 1, cue.cj, src)
+
+    def _is_leading_adverbial(self, toks: Tokens, end: int) -> bool:
+        """Do tokens 0..end form a leading adverbial rather than content?"""
+        first = toks.lower[0]
+        return (
+            first in self.lex.clause_subordinators
+            or first.endswith("ing")
+            or (first.endswith("ed") and first not in self.lex.cues)
+            or first in ("in", "on", "at", "during", "after", "before", "with", "by")
+        )
 
     def _closes_quote(self, toks: Tokens, j: int) -> bool:
         """Does token ``j`` close a quote that ends in , ? or ! (“...,” he said)?"""
@@ -1043,8 +1125,15 @@ class _Finder:
             b = toks.starts[j]
             if b <= a_sent:
                 return None
-            a = a_sent
-            a2, b2 = _trim(self.text, a, b)
+            first = toks.lower[0]
+            if cue.info.kind != "according" and (
+                first in self.lex.clause_subordinators
+                or first.endswith("ing")
+                or (first.endswith("ed") and first not in self.lex.cues)
+                or first in ("in", "on", "at", "during", "after", "before", "with", "by")
+            ):
+                return None  # a leading adverbial, not content ("Asked about X, he said")
+            a2, b2 = _trim(self.text, a_sent, b)
             if b2 <= a2:
                 return None
             content = [(a2, b2)]
@@ -1076,18 +1165,17 @@ class _Finder:
         """Append the second part of a quote split by its cue (same or next sentence)."""
         layout = self.layout
         toks = layout.tokens(claim.sentence)
-        for x in range(k, min(len(toks), k + 3)):
-            if toks.words[x] in _OPEN_MARKS:
+        for x in range(k, min(len(toks), k + 12)):
+            w = toks.words[x]
+            if w in _OPEN_MARKS and x > 0 and toks.words[x - 1] in (",", ":", "—", "-"):
                 q = _quote_starting(layout, toks.starts[x])
                 if q is not None and id(q) not in self.used_quotes:
                     self._append_group(claim, q)
                 return
+            if w in _END_PUNCT or (toks.lower[x] in self.lex.cues and x > k):
+                break
         nxt = claim.sentence + 1
-        if (
-            all(w in _END_PUNCT or w in _CLOSE_MARKS for w in toks.words[k:])
-            and nxt < len(layout.spans)
-            and layout.line_of[nxt] == layout.line_of[claim.sentence]
-        ):
+        if nxt < len(layout.spans) and layout.line_of[nxt] == layout.line_of[claim.sentence]:
             q = _quote_starting(layout, layout.spans[nxt][0])
             if q is not None and id(q) not in self.used_quotes:
                 self._append_group(claim, q)
@@ -1099,45 +1187,42 @@ class _Finder:
             self.used_quotes.add(id(g))
 
     def _according(self, cue: _Cue, limit: int | None) -> RawClaim | None:
-        """ "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE"."""
+        """ "According to SOURCE, CONTENT", "CONTENT, according to SOURCE" and the medial form."""
         toks = cue.toks
         n = len(toks)
         k = cue.cj
-        np = np_after(self.lex, toks, k, n)
-        if np is None:
-            # A long source: everything up to the comma.
-            e = next((x for x in range(k, n) if toks.words[x] == ","), None)
-            if e is None or e == k:
-                return None
-            np = (k, e - 1)
-        s, e = np
-        # Extend over "of the call issued by Number 10 (on Monday)" up to the comma.
-        x = e + 1
-        while (
-            x < n and toks.words[x] not in (",", ".", ":", ";") and toks.words[x] not in _OPEN_MARKS
-        ):
+        # The source runs to the next comma, colon or quote ("a readout of the call issued by
+        # Number 10 on Monday"), without a trailing time expression.
+        x = k
+        while x < n and toks.words[x] not in (",", ":", ";") and toks.words[x] not in _OPEN_MARKS:
+            if toks.words[x] in _END_PUNCT and x == n - 1:
+                break
             x += 1
-        if x < n and toks.words[x] == ",":
-            e = x - 1
-        elif x >= n or toks.words[x] in _END_PUNCT:
-            e = x - 1
-        e = self._trim_time_end(cue.si, toks, s, e)
-        src = (toks.starts[s], toks.ends[e])
+        if x == k:
+            return None
+        e = self._trim_time_end(cue.si, toks, k, x - 1)
+        src = (toks.starts[k], toks.ends[e])
         ci = cue.ci
-        if ci == 0 or self._main(toks, ci):
-            before_comma = ci > 0 and toks.words[ci - 1] == ","
-            if not before_comma:
-                # Preposed: the content follows the source's comma.
-                if x < n and toks.words[x] == ",":
+        before = toks.words[ci - 1] if ci > 0 else ""
+        after_comma = before == "," or self._closes_quote(toks, ci - 1)
+        rest = [w for w in toks.words[x + 1 :] if w not in _END_PUNCT and w not in _CLOSE_MARKS]
+        if not after_comma:
+            if ci == 0 or self._main(toks, ci):
+                # Preposed: the content follows the source's comma or colon.
+                if x < n and toks.words[x] in (",", ":") and rest:
                     return self._content_claim(cue, src, x + 1, limit, True, "according")
                 return None
-        # Postposed: ", according to SOURCE" after the content.
-        j = ci - 1
-        if j < 0:
-            return None
-        if toks.words[j] != ",":
-            j = ci  # "... according to police." without a comma
-        return self._content_before(cue, j, src, tail_from=e + 1)
+            return self._content_before(cue, ci, src, tail_from=x)
+        if x < n and toks.words[x] == "," and len(rest) >= 3:
+            # Medial: "Over the long term, according to the budget office, the rise ...".
+            claim = self._content_claim(cue, src, x + 1, limit, True, "according")
+            if claim is None:
+                return None
+            left = _trim(self.text, self.layout.spans[cue.si][0], toks.starts[ci - 1])
+            if ci - 1 >= 5 and not self._is_leading_adverbial(toks, ci - 1) and not claim.quotes:
+                claim.content.insert(0, left)
+            return claim
+        return self._content_before(cue, ci - 1, src, tail_from=x)
 
     def _trim_time_end(self, si: int, toks: Tokens, s: int, e: int) -> int:
         times = self.layout.times(si)
@@ -1222,16 +1307,19 @@ class _Finder:
         toks = cue.toks
         lex = self.lex
         k = 0
-        # Skip a leading adverbial that ends in a comma ("On Monday, ...", "Speaking to X, ...").
-        first_comma = next((x for x in range(0, cue.start) if toks.words[x] == ","), None)
-        if first_comma is not None and (
-            toks.lower[0] in lex.leading_adverbial
-            or toks.lower[0].endswith("ing")
-            or toks.lower[0] in lex.subordinators
-        ):
-            k = first_comma + 1
-        np = np_after(lex, toks, k, cue.start)
-        return np
+        # Skip leading adverbials that end in a comma ("On Monday, ...", "Asked about X, ...").
+        while k < cue.start:
+            comma = next((x for x in range(k, cue.start) if toks.words[x] == ","), None)
+            first = toks.lower[k]
+            if comma is None or not (
+                first in lex.leading_adverbial
+                or first.endswith("ing")
+                or (first.endswith("ed") and is_capitalised(toks.words[k]))
+                or first in lex.subordinators
+            ):
+                break
+            k = comma + 1
+        return np_after(lex, toks, k, cue.start)
 
     def _wrapped_frame(self, cue: _Cue, first: int) -> RawClaim | None:
         """'..., and “committed to continue ...”': cue inside the quote, subject outside."""
@@ -1272,7 +1360,15 @@ class _Finder:
         spans = [(c, s) for c in self.claims for s in c.content]
         for claim in self.claims:
             a = claim.cue[0]
-            if any(other is not claim and s <= a < e for other, (s, e) in spans):
+            if any(
+                other is not claim
+                and s <= a < e
+                and not (
+                    claim.frame in ("post", "according")
+                    and any(s2 <= other.cue[0] < e2 for s2, e2 in claim.content)
+                )
+                for other, (s, e) in spans
+            ):
                 for q in claim.quotes:
                     self.used_quotes.discard(id(q))
                 continue

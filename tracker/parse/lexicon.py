@@ -524,10 +524,20 @@ APPOSITIVE_OPENERS: frozenset[str] = frozenset(
         "their", "its", "now", "then", "still", "once", "both", "each", "formerly", "also",
         "speaking", "standing", "sitting", "flanked", "clad", "dressed", "wearing", "looking",
         "smiling", "visibly", "seemingly", "apparently", "reportedly", "one", "another",
-        "like",
+        "like", "in", "for", "however", "meanwhile", "too", "though", "instead", "including",
+        "unlike", "as", "at", "after", "despite", "not", "only", "perhaps",
     }
 )
 
+#: Prepositions before an -ing cue whose subject is the clause's ("before saying").
+PARTICIPLE_LINKS: frozenset[str] = frozenset(
+    {"before", "after", "upon", "on", "by", "while", "when", "without", "in", "since"}
+)
+#: Subordinators that open a clause ending at its comma ("While X said ..., Y ...").
+CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
+    {"while", "although", "though", "because", "if", "when", "since", "after", "before",
+     "until", "unless", "whereas", "once", "as"}
+)
 #: Nationality adjectives and country possessives -> a country key (for role matching).
 NATIONALITIES: Mapping[str, str] = MappingProxyType(
     {
@@ -900,6 +910,8 @@ class Lexicon:
     np_stop: frozenset[str] = NP_STOP
     leading_adverbial: frozenset[str] = LEADING_ADVERBIAL
     appositive_openers: frozenset[str] = APPOSITIVE_OPENERS
+    participle_links: frozenset[str] = PARTICIPLE_LINKS
+    clause_subordinators: frozenset[str] = CLAUSE_SUBORDINATORS
     nationalities: Mapping[str, str] = field(default_factory=lambda: NATIONALITIES)
     org_aliases: Mapping[str, str] = field(default_factory=lambda: ORG_ALIASES)
     ministry_fields: frozenset[str] = MINISTRY_FIELDS
