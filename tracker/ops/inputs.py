@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -33,8 +34,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
-#: Share of control characters (other than tab, CR, LF, ESC) above which text is called binary.
+#: Share of control characters (other than tab, CR, LF, FF, ESC) above which text is binary.
 _MAX_CONTROL_SHARE = 0.01
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +188,8 @@ def _checked(text: str, name: str) -> str:
         raise InputError(name, "holds only whitespace, no text")
     if "\x00" in text:
         raise InputError(name, "binary data, not text (NUL character)")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\x0c\x1b")
-    if controls > _MAX_CONTROL_SHARE * min(len(text), 65536):
+    sample = text[:65536]
+    if len(_BINARY_CONTROLS.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(name, "binary data, not text (too many control characters)")
     return text
 
