@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -469,8 +468,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for o in summary.failed:
             fail(f"{o.name}: {o.reason}")
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not args.no_tui
-        if interactive and _tui_available():
-            from tracker.tui.app import run_review  # type: ignore[import-not-found,unused-ignore]
+        if interactive:
+            from tracker.tui.app import run_review
 
             store.close()
             return int(run_review(str(db), settings_from(args).reviewer) or 0)
@@ -482,11 +481,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _tui_available() -> bool:
-    try:
-        return resources.files("tracker").joinpath("tui", "app.py").is_file()
-    except ModuleNotFoundError:
-        return False
+def cmd_review(args: argparse.Namespace) -> int:
+    from tracker.tui.app import run_review
+
+    settings = settings_from(args)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("review needs a terminal; in scripts use `tracker claims` and `tracker mark`")
+        return EXIT_USAGE
+    return run_review(settings.db, settings.reviewer)
 
 
 # -- the parser ----------------------------------------------------------------------
@@ -646,6 +648,15 @@ def build_parser() -> argparse.ArgumentParser:
         "tracker schema --dialect postgresql",
     )
     p.add_argument("--dialect", choices=("sqlite", "postgresql"), default="sqlite")
+
+    add_command(
+        subs,
+        "review",
+        cmd_review,
+        "Open the review screen: claims in context; verify, dispute, mark unverifiable, undo.",
+        "tracker review --db tracker.db --reviewer 'Ann Editor'",
+        [db, reviewer],
+    )
 
     p = add_command(
         subs,

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import StoreError
-from tracker.store.models import GENESIS_HASH, Base, LogHead
+from tracker.store.models import CLAIMS_FTS, GENESIS_HASH, SEARCH_DDL, Base, LogHead
 
 #: Milliseconds SQLite waits for another writer before reporting "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -132,6 +132,41 @@ def create_tables(engine: Engine) -> None:
                 conn.execute(insert(LogHead).values(id=1, entries=0, last_hash=GENESIS_HASH))
     except IntegrityError:
         pass  # another process created the head row at the same moment
+    create_search_index(engine)
+
+
+def _search_index_exists(conn: Any) -> bool:
+    if conn.dialect.name == "sqlite":
+        found = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (f"{CLAIMS_FTS}_update",)
+        ).first()
+    else:
+        found = conn.exec_driver_sql("SELECT to_regclass('ix_claims_content_search')").scalar()
+    return found is not None
+
+
+def create_search_index(engine: Engine) -> None:
+    """Create the full-text search index of claims (``SEARCH_DDL``) if it is missing.
+
+    Checked first, so an existing database takes no lock. On SQLite the FTS5
+    index is filled from the claims already stored; an SQLite built without
+    FTS5 gets no index and search falls back to LIKE.
+    """
+    statements = SEARCH_DDL.get(engine.dialect.name, ())
+    if not statements:
+        return
+    with engine.connect() as conn:
+        if _search_index_exists(conn):
+            return
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+            if engine.dialect.name == "sqlite":
+                conn.exec_driver_sql(f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}) VALUES ('rebuild')")
+    except OperationalError as exc:
+        if "fts5" not in str(exc.orig).lower():
+            raise
 
 
 def open_store(db: str, create: bool = True) -> Store:

@@ -143,6 +143,8 @@ class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
         Index("ix_claims_status_id", "status", "id"),
+        # the review queue's keyset pages and counters (unreviewed speech claims first)
+        Index("ix_claims_cue_status_id", "cue_class", "status", "id"),
         Index("ix_claims_source_id", "source_id", "id"),
         Index("ix_claims_article_ordinal", "article_id", "ordinal"),
         Index("ix_claims_fingerprint", "fingerprint"),
@@ -244,3 +246,35 @@ class LogHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entries: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS_HASH)
+
+
+#: Name of the SQLite FTS5 table that indexes ``claims.content_text``.
+CLAIMS_FTS = "claims_fts"
+
+#: Search indexes beyond the tables, per dialect, run after the tables are
+#: created (``engine.create_tables``) and printed after them (``tracker schema``).
+#: Every statement is idempotent. SQLite: an external-content FTS5 index kept in
+#: step with ``claims`` by triggers (skipped where SQLite lacks FTS5; search then
+#: falls back to LIKE). PostgreSQL: a GIN index over the 'simple' text-search
+#: vector of the content, which ``to_tsvector('simple', content_text)`` queries use.
+SEARCH_DDL: dict[str, tuple[str, ...]] = {
+    "sqlite": (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {CLAIMS_FTS} USING fts5("
+        "content_text, content='claims', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {CLAIMS_FTS}_insert AFTER INSERT ON claims BEGIN "
+        f"INSERT INTO {CLAIMS_FTS}(rowid, content_text) VALUES (new.id, new.content_text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {CLAIMS_FTS}_delete AFTER DELETE ON claims BEGIN "
+        f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}, rowid, content_text) "
+        "VALUES ('delete', old.id, old.content_text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {CLAIMS_FTS}_update AFTER UPDATE OF content_text "
+        f"ON claims BEGIN "
+        f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}, rowid, content_text) "
+        "VALUES ('delete', old.id, old.content_text); "
+        f"INSERT INTO {CLAIMS_FTS}(rowid, content_text) VALUES (new.id, new.content_text); END",
+    ),
+    "postgresql": (
+        "CREATE INDEX IF NOT EXISTS ix_claims_content_search ON claims "
+        "USING gin (to_tsvector('simple'::regconfig, content_text))",
+    ),
+}

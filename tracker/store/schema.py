@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from tracker.store.models import Base
+from tracker.store.models import SEARCH_DDL, Base
 
 DIALECTS: dict[str, type[Dialect]] = {
     "sqlite": sqlite.dialect,
@@ -24,7 +24,7 @@ HEADER = (
 
 
 def schema_ddl(dialect_name: str = "sqlite") -> str:
-    """CREATE TABLE and CREATE INDEX statements for every table, in dependency order."""
+    """CREATE TABLE and CREATE INDEX statements for every table, then the search index."""
     dialect = DIALECTS[dialect_name]()
     parts = [HEADER.format(dialect=dialect_name)]
     for table in Base.metadata.sorted_tables:
@@ -32,6 +32,8 @@ def schema_ddl(dialect_name: str = "sqlite") -> str:
         parts.append(ddl + ";\n")
         for index in sorted(table.indexes, key=lambda ix: ix.name or ""):
             parts.append(str(CreateIndex(index).compile(dialect=dialect)).strip() + ";\n")
+    for statement in SEARCH_DDL.get(dialect_name, ()):
+        parts.append(statement + ";\n")
     return "\n".join(
         "\n".join(line.rstrip() for line in part.splitlines()) + "\n" for part in parts
     )

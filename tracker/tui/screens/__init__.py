@@ -1,0 +1,1 @@
+"""Screens of the review TUI: they own the keys and actions, and call ops in thread workers."""
