@@ -150,6 +150,16 @@ def np_before(
             continue
         if i < j and lw in lex.determiners:
             start = i
+            # "The author of the book": go on through "of" to the noun it follows.
+            of, left = i - 1, i - 2
+            if (
+                link_of
+                and left >= limit
+                and toks.lower[of] in lex.of_linked
+                and (is_capitalised(toks.words[left]) or _head_word(lex, toks.lower[left]))
+            ):
+                i = left
+                continue
             break
         if i < j and lw == "and":
             left = i - 1
@@ -221,7 +231,11 @@ def np_after(lex: Lexicon, toks: Tokens, k: int, end: int) -> tuple[int, int] | 
     while i < end and toks.lower[i] in lex.cue_adverbs and toks.lower[i] not in lex.determiners:
         i += 1
     s = i
-    if i < end and toks.lower[i] in ("that", "this", "these", "those", "if", "whether"):
+    if i < end and (
+        toks.lower[i] in ("that", "this", "these", "those", "if", "whether")
+        or toks.lower[i] in lex.of_linked
+        or toks.lower[i] in lex.tail_openers
+    ):
         return None
     last: int | None = None
     while i < end and i - s < 18:
@@ -297,11 +311,13 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
     start = ci
     i = ci - 1
     adverb = False
+    auxes: list[str] = []
     while i >= 0:
         lw = toks.lower[i]
         if lw in lex.auxiliaries:
             if not adverb:
                 start = i
+            auxes.append(lw)
             i -= 1
             continue
         if is_ing and lw in lex.perception_verbs and i > 0 and toks.lower[i - 1] in lex.be_forms:
@@ -319,7 +335,6 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
             i = toks.index_at(t) - 1
             continue
         break
-    auxes = toks.lower[start:ci]
     passive = (
         not is_ing
         and info.kind == "verb"
@@ -400,7 +415,7 @@ def _clause_start_ok(lex: Lexicon, toks: Tokens, k: int, info: CueInfo) -> bool:
     if w in _END_PUNCT or w in (",", ")", ";") or lw in ("and", "but", "or"):
         return False
     if info.needs_clause:
-        return lw in lex.question_words
+        return lw in lex.question_words or lw in lex.subject_pronouns
     if info.clause_only and lw in lex.of_linked:
         return False
     return True
@@ -500,6 +515,7 @@ class _Finder:
         self.text = layout.text
         self.claims: list[RawClaim] = []
         self.used_quotes: set[int] = set()  # ids of quotes taken as content
+        self.cue_sentences: set[int] = set()  # sentences with a cue candidate outside quotes
 
     # -- candidates ----------------------------------------------------------
 
@@ -511,6 +527,7 @@ class _Finder:
             if si < 0 or layout.furniture[si] is not None or m.end() > layout.spans[si][1]:
                 continue
             by_sentence.setdefault(si, []).append((m.start(), m.end(), m.group()))
+        self.cue_sentences = set(by_sentence)
         for si in sorted(by_sentence):
             self._sentence(si, by_sentence[si])
         self._drop_nested()
@@ -546,7 +563,7 @@ class _Finder:
         """Where a later claim's frame begins, for ending the earlier claim's content."""
         coord = self._coordination(cue)
         if coord is not None:
-            return coord[0]
+            return coord[0] if coord[1] in ("and", "participle", "clause") else None
         return self._postposed_start(cue)
 
     def _cut_at(self, claim: RawClaim, b: int) -> None:
@@ -616,7 +633,7 @@ class _Finder:
         if toks.words[j] == "," and ing:
             return (toks.starts[j], "participle")
         if ing and lw in self.lex.participle_links:
-            return (toks.starts[j], "participle")  # "before saying", "upon saying"
+            return (toks.starts[j], "linked")  # "before saying", "upon saying"
         s = np_before(self.lex, toks, j)
         if (
             ing
@@ -626,7 +643,7 @@ class _Finder:
             and toks.lower[s - 1] not in self.lex.np_stop
             and toks.lower[s - 1] not in self.lex.subordinators
         ):
-            return (toks.starts[s - 1], "participle")  # "issued a statement saying"
+            return (toks.starts[s - 1], "linked")  # "issued a statement saying"
         if s is not None and s > 0 and toks.lower[s - 1] in ("while", "whereas", "but"):
             k = s - 1
             start = toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k]
@@ -661,7 +678,7 @@ class _Finder:
             if inv is not None:
                 return inv
         coord = self._coordination(cue)
-        if coord is not None and coord[1] in ("and", "participle"):
+        if coord is not None and coord[1] in ("and", "participle", "linked"):
             return self._shared(cue, limit, first, coord[1])
         if j >= 0 and toks.lower[j] in ("and", "but") and cue.info.cue_class != "speech":
             return None
@@ -720,6 +737,11 @@ class _Finder:
             return lw in ("who", "which")
         if "and" in toks.lower[s : e + 1]:
             return True
+        for x in range(s + 1, e):
+            if toks.lower[x] in self.lex.of_linked:
+                e = x - 1  # the head comes before "of"/"from": "Audit files from NGP VAN"
+                lw = toks.lower[e]
+                break
         if lw in self.lex.unnamed_heads:
             return True
         w = toks.words[e]
@@ -780,7 +802,10 @@ class _Finder:
             if s is None:
                 continue
             if not (
-                s == 0 or toks.words[s - 1] in (",", ":") or toks.lower[s - 1] in ("and", "but")
+                s == 0
+                or toks.words[s - 1] in (",", ":")
+                or toks.words[s - 1] in _CLOSE_MARKS
+                or toks.lower[s - 1] in ("and", "but", "that")
             ):
                 continue
             opener = toks.lower[p + 1]
@@ -818,6 +843,13 @@ class _Finder:
         layout = self.layout
         info = cue.info
         n = len(toks)
+        if (
+            k + 2 < n
+            and toks.words[k] == ","
+            and _is_adverb(self.lex, toks.words[k + 1])
+            and toks.words[k + 2] == ","
+        ):
+            k += 3  # "says, however, that ..."
         if k < n and toks.words[k] == "," and k + 1 < n and toks.words[k + 1] in _OPEN_MARKS:
             k += 1
         if k < n and toks.words[k] == ":":
@@ -827,7 +859,11 @@ class _Finder:
             return None
         if frame != "colon" and not _clause_start_ok(self.lex, toks, k, info):
             return None
-        if toks.lower[k] == "that" and frame != "colon":
+        if (
+            toks.lower[k] == "that"
+            and frame != "colon"
+            and not (k + 1 < n and toks.lower[k + 1] in self.lex.demonstrative_verbs)
+        ):
             k += 1
             if k >= n:
                 return None
@@ -860,6 +896,7 @@ class _Finder:
             or self._has_quote(content, quotes)
             or toks.lower[k - 1] == "that"
             or toks.lower[k] in self.lex.question_words
+            or toks.lower[k] in self.lex.subject_pronouns
         ):
             return None
         for x in quotes:
@@ -925,7 +962,7 @@ class _Finder:
     def _end_at_comma(self, claim: RawClaim) -> None:
         """A cue inside a subordinate or relative clause: its content ends at the clause."""
         s, e = claim.content[-1]
-        for x in range(s + 8, e):
+        for x in range(s + 1, e):
             if self.text[x] == "," and self.layout.quote_at(x) is None:
                 a2, b2 = _trim(self.text, s, x)
                 claim.content[-1] = (a2, b2)
@@ -997,7 +1034,14 @@ class _Finder:
         if cue.info.addressee:
             k = _skip_addressee(lex, toks, _after_adverbs(lex, toks, k))
         k = self._skip_time(cue.si, toks, k)
+        if k < n and toks.lower[k] in lex.of_linked:
+            # "Mr. Rogan said in an interview, Mr. Clinton ..."
+            x = next((i for i in range(k, min(n, k + 8)) if toks.words[i] == ","), None)
+            if x is not None and not any(t in lex.np_stop for t in toks.lower[k + 1 : x]):
+                k = x
         if k >= n - 1 or toks.words[k] != "," or toks.words[comma] != ",":
+            return None
+        if not self._clause_word(toks, k + 1) and not is_capitalised(toks.words[k + 1]):
             return None
         if toks.words[k + 1] in _OPEN_MARKS:
             return None
@@ -1056,17 +1100,48 @@ class _Finder:
         if np is None:
             return None
         s, e = np
+        head, lhead = toks.words[e], toks.lower[e]
+        if not (
+            head[:1].isupper()
+            or lhead in self.lex.pronouns
+            or _head_word(self.lex, lhead)
+            or head == ")"
+        ):
+            return None
         src = (toks.starts[s], toks.ends[e])
         quoted = self._closes_quote(toks, cue.left)
-        if not quoted and not self._tail_ok(cue, e + 1, inverted=True):
+        if not quoted and not self._inverted_tail(cue, e + 1):
             return None
         if not quoted and toks.words[cue.left] == "," and e + 2 < len(toks):
             # "The solution, said the partner, was simple."
             nxt = toks.lower[e + 2] if toks.words[e + 1] == "," else ""
-            if nxt and nxt not in self.lex.tail_openers and not nxt.endswith("ing"):
-                if nxt not in self.lex.appositive_openers and toks.words[e + 2] not in _OPEN_MARKS:
-                    return self._medial(cue, cue.left, e + 1, src)
+            if nxt and self._clause_word(toks, e + 2):
+                return self._medial(cue, cue.left, e + 1, src)
         return self._content_before(cue, cue.left, src, tail_from=e + 1)
+
+    def _inverted_tail(self, cue: _Cue, k: int) -> bool:
+        """After "said Mr Healey": the end, a comma, or a prepositional or time phrase."""
+        toks = cue.toks
+        n = len(toks)
+        k = self._skip_time(cue.si, toks, k)
+        if k >= n:
+            return True
+        w, lw = toks.words[k], toks.lower[k]
+        if w in _END_PUNCT or w in _CLOSE_MARKS or w == "," or w in _DASHES:
+            return True
+        return lw in self.lex.of_linked or lw in ("during", "via", "outside", "after", "before")
+
+    def _clause_word(self, toks: Tokens, k: int) -> bool:
+        """Does token ``k`` start a clause (not an appositive, a tail or a quote)?"""
+        w, lw = toks.words[k], toks.lower[k]
+        return not (
+            lw in self.lex.tail_openers
+            or lw.endswith("ing")
+            or lw in self.lex.appositive_openers
+            or w in _OPEN_MARKS
+            or _head_word(self.lex, lw)
+            or lw in self.lex.of_linked
+        )
 
     def _tail_ok(
         self, cue: _Cue, k: int, inverted: bool = False, after_quote: bool = False
@@ -1115,7 +1190,9 @@ class _Finder:
                     q is not None
                     and q.close == toks.ends[x]
                     and id(q) not in self.used_quotes
-                    and self._opens_clause(a_sent, q.open)
+                    and self._opens_clause(
+                        layout.spans[max(0, layout.sentence_at(q.open))][0], q.open
+                    )
                 ):
                     quotes = _group_until(layout, q)
                 break
@@ -1127,12 +1204,9 @@ class _Finder:
                 return None
             first = toks.lower[0]
             if cue.info.kind != "according" and (
-                first in self.lex.clause_subordinators
-                or first.endswith("ing")
-                or (first.endswith("ed") and first not in self.lex.cues)
-                or first in ("in", "on", "at", "during", "after", "before", "with", "by")
+                first.endswith("ing") or (first.endswith("ed") and first not in self.lex.cues)
             ):
-                return None  # a leading adverbial, not content ("Asked about X, he said")
+                return None  # a leading participle, not content ("Asked about X, he said")
             a2, b2 = _trim(self.text, a_sent, b)
             if b2 <= a2:
                 return None
@@ -1167,7 +1241,7 @@ class _Finder:
         toks = layout.tokens(claim.sentence)
         for x in range(k, min(len(toks), k + 12)):
             w = toks.words[x]
-            if w in _OPEN_MARKS and x > 0 and toks.words[x - 1] in (",", ":", "—", "-"):
+            if w in _OPEN_MARKS and (x == k or toks.words[x - 1] in (",", ":", "—", "-")):
                 q = _quote_starting(layout, toks.starts[x])
                 if q is not None and id(q) not in self.used_quotes:
                     self._append_group(claim, q)
@@ -1175,7 +1249,11 @@ class _Finder:
             if w in _END_PUNCT or (toks.lower[x] in self.lex.cues and x > k):
                 break
         nxt = claim.sentence + 1
-        if nxt < len(layout.spans) and layout.line_of[nxt] == layout.line_of[claim.sentence]:
+        if (
+            nxt < len(layout.spans)
+            and layout.line_of[nxt] == layout.line_of[claim.sentence]
+            and nxt not in self.cue_sentences
+        ):
             q = _quote_starting(layout, layout.spans[nxt][0])
             if q is not None and id(q) not in self.used_quotes:
                 self._append_group(claim, q)
@@ -1275,6 +1353,10 @@ class _Finder:
             s, e = np
             src = (toks.starts[s], toks.ends[e])
             j = _after_adverbs(self.lex, toks, e + 1)
+            if j >= len(toks) or not (
+                toks.lower[j] == "that" or toks.words[j] in _OPEN_MARKS or toks.words[j] == ":"
+            ):
+                return None
             return self._content_claim(cue, src, j, limit, self._main(toks, cue.start), "pre")
         return None
 

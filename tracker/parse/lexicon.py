@@ -279,7 +279,11 @@ AUXILIARIES: frozenset[str] = frozenset(
     {
         "has", "have", "had", "is", "was", "were", "are", "am", "be", "been", "being", "will",
         "would", "shall", "should", "could", "can", "may", "might", "must", "did", "does",
-        "do", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "not", "never", "n't", "n’t",
+        "do", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "not", "never", "n't", "n’t", "don't",
+        "don’t", "doesn't", "doesn’t", "didn't", "didn’t", "won't", "won’t", "wouldn't",
+        "wouldn’t", "can't", "can’t", "couldn't", "couldn’t", "isn't", "isn’t", "wasn't",
+        "wasn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "shouldn't",
+        "shouldn’t", "aren't", "aren’t", "weren't", "weren’t", "cannot",
     }
 )
 #: Forms of "be" (a be-auxiliary before a past participle makes a passive).
@@ -327,6 +331,8 @@ DETERMINERS: frozenset[str] = frozenset(
 PRONOUNS: frozenset[str] = frozenset(
     {"he", "she", "they", "we", "i", "you", "it", "who", "which", "whom"}
 )
+#: Pronouns that can only be subjects: a clause starts with them ("agreed they had ...").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "there"})
 #: Honorifics, dropped from canonical names.
 HONORIFICS: frozenset[str] = frozenset(
     {
@@ -525,7 +531,7 @@ APPOSITIVE_OPENERS: frozenset[str] = frozenset(
         "speaking", "standing", "sitting", "flanked", "clad", "dressed", "wearing", "looking",
         "smiling", "visibly", "seemingly", "apparently", "reportedly", "one", "another",
         "like", "in", "for", "however", "meanwhile", "too", "though", "instead", "including",
-        "unlike", "as", "at", "after", "despite", "not", "only", "perhaps",
+        "unlike", "as", "at", "after", "despite", "not", "only", "perhaps", "on", "by",
     }
 )
 
@@ -537,6 +543,11 @@ PARTICIPLE_LINKS: frozenset[str] = frozenset(
 CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
     {"while", "although", "though", "because", "if", "when", "since", "after", "before",
      "until", "unless", "whereas", "once", "as"}
+)
+#: Verbs after which "that" is a demonstrative subject, not a complementiser ("said that was").
+DEMONSTRATIVE_VERBS: frozenset[str] = frozenset(
+    {"is", "was", "'s", "’s", "would", "will", "could", "has", "had", "may", "might", "can",
+     "seems", "seemed", "sounds", "means", "meant", "wasn't", "isn't", "wasn’t", "isn’t"}
 )
 #: Nationality adjectives and country possessives -> a country key (for role matching).
 NATIONALITIES: Mapping[str, str] = MappingProxyType(
@@ -603,7 +614,7 @@ PAIR_WORDS: frozenset[str] = frozenset(
 
 #: Where outlet additions begin inside a content span (setting, context, background).
 CONTENT_CUTTERS = re.compile(
-    r",?\s+amid\s|,\s+which\s|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
+    r",?\s+amid\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
     r",\s+during\s+(?:a|an|the|his|her|their)\s|,\s+in\s+(?:a|an)\s+"
     r"(?:statement|interview|speech|video|post|tweet|letter|press|briefing|address)|"
     r",\s+(?:according\s+to|citing|referring\s+to)\s|\s+—\s|;\s"
@@ -894,6 +905,7 @@ class Lexicon:
     ly_nouns: frozenset[str] = LY_NOUNS
     determiners: frozenset[str] = DETERMINERS
     pronouns: frozenset[str] = PRONOUNS
+    subject_pronouns: frozenset[str] = SUBJECT_PRONOUNS
     honorifics: frozenset[str] = HONORIFICS
     first_name_honorifics: frozenset[str] = FIRST_NAME_HONORIFICS
     female_words: frozenset[str] = FEMALE_WORDS
@@ -911,6 +923,7 @@ class Lexicon:
     leading_adverbial: frozenset[str] = LEADING_ADVERBIAL
     appositive_openers: frozenset[str] = APPOSITIVE_OPENERS
     participle_links: frozenset[str] = PARTICIPLE_LINKS
+    demonstrative_verbs: frozenset[str] = DEMONSTRATIVE_VERBS
     clause_subordinators: frozenset[str] = CLAUSE_SUBORDINATORS
     nationalities: Mapping[str, str] = field(default_factory=lambda: NATIONALITIES)
     org_aliases: Mapping[str, str] = field(default_factory=lambda: ORG_ALIASES)
