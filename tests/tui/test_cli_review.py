@@ -47,3 +47,14 @@ def test_reviewer_comes_from_the_flag_then_the_variable_then_the_login(
 def test_review_without_a_terminal_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["review", "--db", str(tmp_path / "r.db")]) == 2
     assert "review needs a terminal" in capsys.readouterr().err
+
+
+def test_demo_opens_the_review_screen_on_the_seeds(
+    opened: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.setenv("TRACKER_REVIEWER", "demo-user")
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert opened == [(str(db), "demo-user")]

@@ -36,7 +36,10 @@ def key_rows(
         b: Binding = active.binding
         if not b.description or b.system:
             continue
-        section = SECTIONS.get((b.id or "").split(".")[1] if b.id and "." in b.id else "", "Move")
+        parts = (b.id or "").split(".")
+        section = SECTIONS.get(
+            parts[1] if len(parts) > 2 and parts[0] == "tracker" else "app", SECTIONS["app"]
+        )
         key = key_display(b)
         if b.action in rows:
             rows[b.action][1].append(key)

@@ -25,12 +25,12 @@ from tracker.tui.messages import LoadFailed, SummaryLoaded
 from tracker.tui.screens.workers import post_read
 from tracker.tui.widgets.filter_bar import filter_words
 from tracker.tui.widgets.footer import KeyFooter
-from tracker.tui.widgets.source_bars import source_line
+from tracker.tui.widgets.source_bars import legend, source_line
 
 if TYPE_CHECKING:
     from tracker.ops.database import Store
 
-NAME_WIDTH = 30
+NAME_WIDTH = 28
 BAR_WIDTH = 30
 
 
@@ -38,7 +38,9 @@ class SummaryScreen(Screen[str | None]):
     """Where the claims stand, and where the disputed ones come from."""
 
     BINDINGS = [
-        Binding("enter", "choose", "Filter by source", id="tracker.filter.by-source"),
+        Binding(
+            "enter", "choose", "Filter by source", priority=True, id="tracker.filter.by-source"
+        ),
         Binding("escape,s", "back", "Back", id="tracker.view.back"),
     ]
     COMPONENT_CLASSES = {
@@ -63,6 +65,7 @@ class SummaryScreen(Screen[str | None]):
             Text("Sources with the most claims (Enter shows a source's claims)", style="bold"),
             id="summary-sources-title",
         )
+        yield Static(Text("", end=""), id="summary-legend")
         yield OptionList(id="summary-sources")
         yield KeyFooter(rows=1)
 
@@ -98,6 +101,7 @@ class SummaryScreen(Screen[str | None]):
             counts.append(f"   ({summary.orphaned:,} orphaned)", styles["dim"])
         counts.append(f"   {summary.source_count:,} sources", styles["dim"])
         self.query_one("#summary-statuses", Static).update(counts)
+        self.query_one("#summary-legend", Static).update(legend(NAME_WIDTH, BAR_WIDTH, styles))
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tracker.model import ArticleView, ClaimRow, SentenceLabel
-from tracker.tui.widgets.highlight import Mark, claim_marks, line, marked
+from tracker.tui.widgets.highlight import Mark, article_name, claim_marks, line, marked
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -48,6 +48,8 @@ class ArticleText(VerticalScroll, can_focus=True):
         self.current: int | None = None
         """Index into ``view.claims`` of the claim in focus."""
         self._blocks: list[tuple[int, int]] = []
+        self.positioned = False
+        """True once the claim in focus has been scrolled into view after ``show``."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Loading the article…", style="italic"), id="article-loading")
@@ -57,6 +59,7 @@ class ArticleText(VerticalScroll, can_focus=True):
 
     def show(self, view: ArticleView, claim_id: int | None) -> None:
         self.view = view
+        self.positioned = False
         self._blocks = paragraphs(view.text)
         ids = [c.id for c in view.claims]
         self.current = ids.index(claim_id) if claim_id in ids else (0 if ids else None)
@@ -121,12 +124,13 @@ class ArticleText(VerticalScroll, can_focus=True):
         if claim is not None and self._blocks:
             block = self.query_one(f"#para-{self.block_of(claim)}", Static)
             self.scroll_to_widget(block, center=True, animate=False)
+        self.positioned = True
 
 
 def article_heading(view: ArticleView) -> Text:
     a = view.article
     out = Text(end="")
-    out.append_text(line(a.title or a.path or f"article {a.id}", style="bold", limit=100))
+    out.append_text(line(article_name(a), style="bold", limit=100))
     details = [f"article {a.id}"]
     if a.outlet:
         details.append(a.outlet)

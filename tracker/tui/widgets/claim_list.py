@@ -54,12 +54,12 @@ class ClaimList(Widget, can_focus=True):
     """Claims one per line: id, status, source, cue, content, article, hedge mark."""
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Next row", show=False),
-        Binding("up,k", "move(-1)", "Previous row", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
-        Binding("home", "first", "First claim", show=False),
-        Binding("end", "last", "Last claim", show=False),
+        Binding("down,j", "move(1)", "Next row", show=False, id="tracker.move.down"),
+        Binding("up,k", "move(-1)", "Previous row", show=False, id="tracker.move.up"),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False, id="tracker.move.page-down"),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False, id="tracker.move.page-up"),
+        Binding("home", "first", "First claim", show=False, id="tracker.move.first"),
+        Binding("end", "last", "Last claim", show=False, id="tracker.move.last"),
     ]
 
     COMPONENT_CLASSES = {

@@ -16,8 +16,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from tracker.model import ClaimDetail, ReviewEntry, SentenceLabel, Stance, Status
-from tracker.tui.widgets.highlight import claim_marks, line, marked, plain
+from tracker.model import (
+    UNSPECIFIED_SOURCE,
+    ClaimDetail,
+    ReviewEntry,
+    SentenceLabel,
+    Stance,
+    Status,
+)
+from tracker.tui.widgets.highlight import article_name, claim_marks, line, marked, plain
 
 STANCE_SIGNS = {
     Stance.UNVERIFIED: "?",
@@ -95,7 +102,7 @@ class ClaimDetailView(Horizontal):
         others = detail.source_claims - 1
         out.append(f"  {c.source_type.value} · ", dim)
         out.append(
-            f"{others} other claim{'s' if others != 1 else ''}" if others else "no other claims",
+            f"{others:,} other claim{'s' if others != 1 else ''}" if others else "no other claims",
             dim,
         )
         aliases = [a for a in detail.source_aliases if a != c.source_entity]
@@ -116,7 +123,7 @@ class ClaimDetailView(Horizontal):
         a = detail.article
         out.append("Article  ", label)
         out.append(f"{a.id} ", dim)
-        out.append_text(line(a.title or a.path or "(untitled)", limit=90))
+        out.append_text(line(article_name(a), limit=90))
         if a.published:
             out.append(f" · {a.published.isoformat()}", dim)
         out.append("\n\n")
@@ -161,8 +168,9 @@ class ClaimDetailView(Horizontal):
         for remark in detail.remarks:
             sign = STANCE_SIGNS.get(remark.stance, "?")
             out.append(f"{sign} {remark.stance.value}", self.style_of("remark"))
-            out.append(" by ", dim)
-            out.append_text(line(remark.by, limit=60))
+            if remark.by and remark.by != UNSPECIFIED_SOURCE:
+                out.append(" by ", dim)
+                out.append_text(line(remark.by, limit=60))
             out.append(": ", dim)
             out.append_text(line(remark.sentence.text))
             out.append("\n")

@@ -11,12 +11,13 @@ visible, so offsets stay exact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 
 from rich.style import Style
 from rich.text import Text
 
 from tracker.export.terminal import visible
-from tracker.model import ClaimRow, Span
+from tracker.model import ArticleRow, ClaimRow, Span
 
 #: A piece of text to style: (start, end, style), offsets into the raw text.
 Mark = tuple[int, int, Style]
@@ -75,3 +76,12 @@ def claim_marks(claim: ClaimRow, source: Style, cue: Style, content: Style) -> l
 
 def span_marks(spans: Sequence[Span], style: Style) -> list[Mark]:
     return [(s.start, s.end, style) for s in spans]
+
+
+def article_name(article: ArticleRow) -> str:
+    """How an article is named on screen: its title, else its file's name, else its id."""
+    if article.title:
+        return article.title
+    if article.path and article.path != "-":
+        return PurePath(article.path).name
+    return f"article {article.id}"

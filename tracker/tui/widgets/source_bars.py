@@ -38,15 +38,26 @@ def bar(tally: SourceTally, width: int, styles: dict[str, Style]) -> Text:
 def source_line(
     tally: SourceTally, name_width: int, bar_width: int, styles: dict[str, Style]
 ) -> Text:
-    out = Text(end="", no_wrap=True)
+    """Name, total, bar, then the four counts in bar order."""
+    out = Text(end="", no_wrap=True, overflow="ellipsis")
     name = line(tally.name, limit=name_width)
     name.truncate(name_width, overflow="ellipsis", pad=True)
     out.append_text(name)
-    out.append(f" {tally.total:>7,} ")
+    out.append(f" {tally.total:>9,} ")
     out.append_text(bar(tally, bar_width, styles))
-    out.append(
-        f"  {tally.verified:,} verified · {tally.disputed:,} disputed · "
-        f"{tally.unverifiable:,} unverifiable · {tally.open:,} open",
-        styles.get("dim", Style()),
-    )
+    counts = (tally.verified, tally.disputed, tally.unverifiable, tally.open)
+    for (share, _), n in zip(SHARES, counts, strict=True):
+        out.append(f" {n:>9,}", styles.get(share, Style()))
+    return out
+
+
+def legend(name_width: int, bar_width: int, styles: dict[str, Style]) -> Text:
+    """The header line of ``source_line`` rows."""
+    out = Text(end="", no_wrap=True)
+    out.append("source".ljust(name_width), styles.get("dim", Style()))
+    out.append(f" {'claims':>9} ", styles.get("dim", Style()))
+    out.append("bar".ljust(bar_width), styles.get("dim", Style()))
+    for share, _ in SHARES:
+        label = "unverif." if share == "unverifiable" else share
+        out.append(f" {label:>9}", styles.get(share, Style()))
     return out
