@@ -306,7 +306,7 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
     if ci >= len(toks) or toks.starts[ci] != cs:
         return None
     cj = toks.index_at(ce - 1) + 1
-    times = layout.times(si)
+    floor = layout.spans[si][0]
     is_ing = word.split()[0].endswith("ing")
     start = ci
     i = ci - 1
@@ -329,7 +329,7 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
             adverb = True
             i -= 1
             continue
-        t = times.get(toks.ends[i])
+        t = layout.time_ending_at(toks.ends[i], floor) if toks.words[i][:1].isalnum() else None
         if t is not None:
             adverb = True
             i = toks.index_at(t) - 1
@@ -528,8 +528,13 @@ class _Finder:
                 continue
             by_sentence.setdefault(si, []).append((m.start(), m.end(), m.group()))
         self.cue_sentences = set(by_sentence)
-        for si in sorted(by_sentence):
-            self._sentence(si, by_sentence[si])
+        for si in range(len(layout.spans)):
+            if si in by_sentence:
+                self._sentence(si, by_sentence[si])
+            elif layout.furniture[si] is None and layout.line_first[layout.line_of[si]] == si:
+                claim = self._headline_colon(si)
+                if claim is not None:
+                    self.claims.append(claim)
         self._drop_nested()
         self._continue_quotes()
         return self.claims
@@ -659,6 +664,12 @@ class _Finder:
             return self._according(cue, limit)
         if info.kind == "noun" or self._nominal_reading(cue):
             return self._nominal(cue, limit)
+        if (
+            info.lemma == "ask"
+            and cue.word.endswith("ed")
+            and (cue.left < 0 or toks.lower[cue.left] == "when")
+        ):
+            return self._asked(cue)
         if (
             cue.left >= 0
             and (
@@ -972,8 +983,7 @@ class _Finder:
         """Token after a time expression starting at ``k`` ("said on Friday that")."""
         if k >= len(toks):
             return k
-        ends = {start: end for end, start in self.layout.times(si).items()}
-        end = ends.get(toks.starts[k])
+        end = self.layout.time_starting_at(toks.starts[k], self.layout.spans[si][1])
         if end is None:
             return k
         x = toks.index_at(end)
@@ -1303,11 +1313,9 @@ class _Finder:
         return self._content_before(cue, ci - 1, src, tail_from=x)
 
     def _trim_time_end(self, si: int, toks: Tokens, s: int, e: int) -> int:
-        times = self.layout.times(si)
-        starts = {v: k for k, v in times.items()}
         for x in range(s + 1, e + 1):
-            st = toks.starts[x]
-            if st in starts and starts[st] >= toks.ends[e] and x > s:
+            end = self.layout.time_starting_at(toks.starts[x], toks.ends[e])
+            if end is not None and end >= toks.ends[e]:
                 return x - 1
         return e
 
@@ -1341,6 +1349,75 @@ class _Finder:
         if src is None and word in lex.nominal_need_source:
             return None
         return self._content_claim(cue, src, cue.cj, limit, False, "noun")
+
+    def _asked(self, cue: _Cue) -> RawClaim | None:
+        """ "Asked whether X, he said ...": the question, from an unnamed asker or "by X"."""
+        toks = cue.toks
+        n = len(toks)
+        k = cue.cj
+        src: tuple[int, int] | None = None
+        if k < n and toks.lower[k] == "by":
+            np = np_after(self.lex, toks, k + 1, n)
+            if np is None:
+                return None
+            src = (toks.starts[np[0]], toks.ends[np[1]])
+            k = np[1] + 1
+        if k < n and toks.lower[k] == "about":
+            k += 1
+        elif k >= n or toks.lower[k] not in self.lex.question_words and toks.lower[k] != "to":
+            return None
+        end = next((x for x in range(k, n) if toks.words[x] == ","), None)
+        if end is None or end <= k:
+            return None
+        a, b = _trim(self.text, toks.starts[k], toks.starts[end])
+        if b <= a:
+            return None
+        return RawClaim(
+            sentence=cue.si,
+            cue=(toks.starts[cue.ci], toks.ends[cue.cj - 1]),
+            info=cue.info,
+            source=src,
+            content=[(a, b)],
+            main=False,
+            frame="asked",
+        )
+
+    def _headline_colon(self, si: int) -> RawClaim | None:
+        """ "Graham: Trump's rhetoric is destroying the party" -- a bare colon as the cue."""
+        layout = self.layout
+        lex = self.lex
+        toks = layout.tokens(si)
+        n = len(toks)
+        colon = next((x for x in range(1, min(n, 6)) if toks.words[x] == ":"), None)
+        if colon is None or n - colon < 4:
+            return None
+        head = toks.words[:colon]
+        lows = toks.lower[:colon]
+        if " ".join(lows) in lex.colon_labels or any(w in lex.cues for w in lows):
+            return None
+        if not (
+            is_capitalised(head[0])
+            and all(
+                is_capitalised(w) or _head_word(lex, lw) for w, lw in zip(head, lows, strict=True)
+            )
+        ):
+            return None
+        a, b = _trim(self.text, toks.starts[colon + 1], layout.spans[si][1])
+        q = _quote_starting(layout, toks.starts[colon + 1])
+        quotes = [q] if q is not None and q.end <= layout.spans[si][1] else []
+        content = [(q.start, q.end)] if quotes and q is not None else [(a, b)]
+        if content[0][1] <= content[0][0]:
+            return None
+        return RawClaim(
+            sentence=si,
+            cue=(toks.starts[colon], toks.ends[colon]),
+            info=lex.colon_cue,
+            source=(toks.starts[0], toks.ends[colon - 1]),
+            content=content,
+            main=True,
+            frame="colon",
+            quotes=quotes,
+        )
 
     def _passive(self, cue: _Cue, limit: int | None) -> RawClaim | None:
         """ "X was told by Y that ..." -- only with a "by" agent."""

@@ -9,22 +9,48 @@ the headline and question sub-headings. Must not find attributions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from tracker.model import SentenceLabel
 from tracker.parse.lexicon import Lexicon
 from tracker.parse.quotes import Quote
 from tracker.parse.sentences import Line
 
-_FINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$|[\"”]$")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_CLOSERS = "\"”’'»)] \t\xa0"
 
 
-def _ends_punctuated(text: str) -> bool:
-    return bool(_FINAL.search(text))
+def _ends_punctuated(sent: str) -> bool:
+    """Does the sentence end in . ! ? … : ; (before closing quotes), or in a closing quote?"""
+    if sent[-1:] in ('"', "”"):
+        return True
+    stripped = sent.rstrip(_CLOSERS)
+    return stripped[-1:] in (".", "!", "?", "…", ":", ";")
 
 
 def _norm_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+    """Indexes of the spans (by start offsets) that contain a match of ``pattern``."""
+    out: set[int] = set()
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            out.add(i)
+    return out
+
+
+def appeal_lines(text: str, lines: list[Line], lexicon: Lexicon) -> set[int]:
+    """Lines with two or more donation or subscription appeal markers."""
+    starts = [line.start for line in lines]
+    counts: dict[int, int] = {}
+    for m in lexicon.appeal_markers.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= lines[i].end:
+            counts[i] = counts.get(i, 0) + 1
+    return {i for i, n in counts.items() if n >= 2}
 
 
 def label_furniture(
@@ -33,43 +59,53 @@ def label_furniture(
     by_line: list[list[tuple[int, int]]],
     quotes: list[Quote],
     lexicon: Lexicon,
+    appeals: set[int],
 ) -> list[list[SentenceLabel | None]]:
     """BOILERPLATE or HEADING for each sentence that is not body text, else None."""
-    quoted = " ".join(" ".join(_norm_words(text[q.start : q.end])) for q in quotes)
+    flat = [span for row in by_line for span in row]
+    flagged = _hits(lexicon.boilerplate_line, text, [a for a, _ in flat])
+    quoted: list[str] = []  # built on first use: the words of every quote
     labels: list[list[SentenceLabel | None]] = []
     body_started = False
     furniture_zone = False
+    n = 0
     for li, line in enumerate(lines):
         spans = by_line[li]
-        line_text = text[line.start : line.end]
         row: list[SentenceLabel | None] = [None] * len(spans)
-        appeal = len(lexicon.appeal_markers.findall(line_text)) >= 2
-        if lexicon.furniture_marker.match(line_text):
+        appeal = li in appeals
+        if lexicon.furniture_marker.match(text, line.start, line.end):
             furniture_zone = True
         for si, (a, b) in enumerate(spans):
+            idx = n
+            n += 1
             sent = text[a:b]
-            words = _norm_words(sent)
             punctuated = _ends_punctuated(sent)
             label: SentenceLabel | None = None
             if li == 0 and si == 0 and lexicon.date_header.match(text, 0, b):
                 label = SentenceLabel.BOILERPLATE
-            elif appeal or lexicon.boilerplate_line.search(sent):
+            elif appeal or idx in flagged:
                 label = SentenceLabel.BOILERPLATE
             elif furniture_zone and not punctuated:
                 label = SentenceLabel.BOILERPLATE
-            elif not punctuated and len(words) <= 3 and len(spans) == 1:
-                label = SentenceLabel.BOILERPLATE  # a section tag or button label
-            elif not punctuated and si + 1 < len(spans):
-                # A headline or link glued onto the next sentence ("...in decadeMr Sunak").
-                label = SentenceLabel.BOILERPLATE if body_started else SentenceLabel.HEADING
-            elif not punctuated and len(spans) == 1:
-                label = _standalone_unpunctuated(sent, words, quoted, body_started)
+            elif not punctuated:
+                words = _norm_words(sent)
+                if len(words) <= 3 and len(spans) == 1:
+                    label = SentenceLabel.BOILERPLATE  # a section tag or button label
+                elif si + 1 < len(spans):
+                    # A headline or link glued onto the next sentence ("...in decadeMr Sunak").
+                    label = SentenceLabel.BOILERPLATE if body_started else SentenceLabel.HEADING
+                elif len(spans) == 1:
+                    if not quoted:
+                        quoted.append(
+                            " ".join(" ".join(_norm_words(text[q.start : q.end])) for q in quotes)
+                        )
+                    label = _standalone_unpunctuated(sent, words, quoted[0], body_started)
             elif (
                 sent.endswith("?")
                 and len(spans) == 1
-                and len(words) <= 12
                 and body_started
                 and not _MARK_START.match(sent)
+                and len(_norm_words(sent)) <= 12
             ):
                 label = SentenceLabel.HEADING  # a question sub-heading
             if label is None:

@@ -12,8 +12,6 @@ import re
 
 from tracker.parse.lexicon import Lexicon
 
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
-
 
 def find_hedges(
     text: str,
@@ -24,21 +22,20 @@ def find_hedges(
 ) -> tuple[str, ...]:
     """Hedge expressions inside ``regions`` (frame and content), in text order, deduplicated."""
     found: list[tuple[int, str]] = []
+    nominal = cue_lemma in lexicon.nominal_cues
     for a, b in regions:
-        for m in _WORD.finditer(text, a, b):
-            w = m.group()
-            lw = w.lower()
+        for m in lexicon.hedge_pattern.finditer(text, a, b):
+            word = m.group("word")
+            if word is None:
+                found.append((m.start(), _SPACES.sub(" ", m.group("hedge"))))
+                continue
+            lw = word.lower()
             in_cue = cue[0] <= m.start() < cue[1]
             if lw in lexicon.claim_words:
                 if in_cue or lw == "claimed" or not _after_determiner(text, m.start()):
                     found.append((m.start(), lw))
-                continue
-            if in_cue and cue_lemma not in lexicon.nominal_cues:
-                continue
-            if lw in lexicon.hedge_words:
+            elif not in_cue or nominal:
                 found.append((m.start(), lw))
-        for m in lexicon.hedge_patterns.finditer(text, a, b):
-            found.append((m.start(), re.sub(r"\s+", " ", m.group("hedge"))))
     if cue_lemma in lexicon.hedge_words or cue_lemma in lexicon.claim_words:
         found.append((cue[0], text[cue[0] : cue[1]].split()[-1].lower()))
     out: list[str] = []
@@ -46,6 +43,9 @@ def find_hedges(
         if h not in out:
             out.append(h)
     return tuple(out)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _after_determiner(text: str, pos: int) -> bool:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tracker.model import SentenceLabel
-from tracker.parse.boilerplate import label_furniture
+from tracker.parse.boilerplate import appeal_lines, label_furniture
 from tracker.parse.lexicon import Lexicon
 from tracker.parse.quotes import Quote, find_quotes
 from tracker.parse.sentences import Line, split_lines, split_sentences
@@ -35,7 +35,6 @@ class Layout:
     line_first: list[int] = field(default_factory=list)
     """Index of the first sentence of each line."""
     _tokens: dict[int, Tokens] = field(default_factory=dict)
-    _times: dict[int, dict[int, int]] = field(default_factory=dict)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence whose span starts at or before ``pos`` (-1 if none)."""
@@ -59,16 +58,15 @@ class Layout:
             self._tokens[si] = cached
         return cached
 
-    def times(self, si: int) -> dict[int, int]:
-        """Time expressions in sentence ``si``: end offset -> start offset."""
-        cached = self._times.get(si)
-        if cached is None:
-            a, b = self.spans[si]
-            cached = {
-                m.end(): m.start() for m in self.lexicon.time_expression.finditer(self.text, a, b)
-            }
-            self._times[si] = cached
-        return cached
+    def time_ending_at(self, pos: int, floor: int) -> int | None:
+        """Start of the longest time expression that ends exactly at ``pos`` (not before floor)."""
+        m = self.lexicon.time_expression_end.search(self.text, max(floor, pos - 48), pos)
+        return m.start() if m else None
+
+    def time_starting_at(self, pos: int, end: int) -> int | None:
+        """End of the time expression that starts exactly at ``pos`` (within ``end``)."""
+        m = self.lexicon.time_expression.match(self.text, pos, end)
+        return m.end() if m else None
 
     def quotes_in_line(self, li: int) -> list[Quote]:
         lo = bisect_right(self.quote_opens, self.lines[li].start - 1)
@@ -78,9 +76,10 @@ class Layout:
 
 def lay_out(text: str, lexicon: Lexicon) -> Layout:
     lines = split_lines(text)
-    by_line = split_sentences(text, lines, lexicon)
+    appeals = appeal_lines(text, lines, lexicon)
+    by_line = split_sentences(text, lines, lexicon, appeals)
     quotes = find_quotes(text, lines)
-    labels = label_furniture(text, lines, by_line, quotes, lexicon)
+    labels = label_furniture(text, lines, by_line, quotes, lexicon, appeals)
     spans: list[tuple[int, int]] = []
     line_of: list[int] = []
     furniture: list[SentenceLabel | None] = []

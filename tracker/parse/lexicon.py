@@ -539,6 +539,16 @@ APPOSITIVE_OPENERS: frozenset[str] = frozenset(
 PARTICIPLE_LINKS: frozenset[str] = frozenset(
     {"before", "after", "upon", "on", "by", "while", "when", "without", "in", "since"}
 )
+#: Labels before a colon that are page furniture or rubric, never a speaker.
+COLON_LABELS: frozenset[str] = frozenset(
+    {"update", "updated", "note", "editor's note", "editor’s note", "correction", "breaking",
+     "exclusive", "analysis", "opinion", "live", "video", "photos", "photo", "picture",
+     "image", "images", "credit", "source", "sources", "read more", "related", "watch",
+     "listen", "more", "see also", "full text", "abstract", "transcript", "q", "a",
+     "question", "answer", "warning", "caution", "disclaimer", "background", "context",
+     "why", "what", "how", "where", "when", "who", "the bottom line", "bottom line", "tags",
+     "topics", "share", "comments", "advertisement", "published", "posted", "filed"}
+)
 #: Subordinators that open a clause ending at its comma ("While X said ..., Y ...").
 CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
     {"while", "although", "though", "because", "if", "when", "since", "after", "before",
@@ -736,6 +746,7 @@ MONTHS: Mapping[str, int] = MappingProxyType(
 )
 #: Time expressions that can date a speech act.
 TIME_EXPRESSION = re.compile(
+    r"(?=[OoLlTtYyFfAaMmSsWwJjDdNnEe0-9])(?:"
     r"\b(?:(?:[Oo]n|[Ll]ate\s+on|[Ee]arly\s+on)\s+)?(?:(?:last|this|next)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b|"
@@ -748,7 +759,7 @@ TIME_EXPRESSION = re.compile(
     r"year|morning|afternoon|evening)\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|"
     r"[Ll]ast\s+night)(?:\s+(?:morning|afternoon|evening))?\b|"
     r"\b(?:[Ff]ollowing|[Aa]fter)\s+the\s+(?:meeting|talks|call|summit|visit|speech|"
-    r"debate|briefing|conversation|discussion)\b"
+    r"debate|briefing|conversation|discussion)\b)"
 )
 #: The leading publication-date header of a scraped file: "date 2024-12-23".
 DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
@@ -777,19 +788,21 @@ GLUE_OPENERS: frozenset[str] = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame"
 
 #: Lines that are page furniture wherever they appear.
 BOILERPLATE_LINE = re.compile(
-    r"^(?:\*\s*)?(?:Follow\s+(?:us|\w+(?:\s+\w+){0,3}\s+on)\b|Watch:|WATCH:|Listen:|LISTEN:|"
-    r"Read\s+more:|READ\s+MORE:|Related:|RELATED:|See\s+also:|More:|MORE:|Sign\s+up\b|"
-    r"Subscribe\b|Join\s+[Oo]ur\s+[Nn]ewsletter|Related\s+[Tt]opics$|Related\s+[Aa]rticles|"
-    r"More\s+on\s+this\s+story|Most\s+[Rr]ead|Share\s+this|Click\s+here|Download\s+the|"
-    r"Advertisement$|ADVERTISEMENT$|Image\s+(?:source|caption)|Getty\s+Images$|"
-    r"Copyright\b|©|All\s+rights\s+reserved|Close$|Share$|Comments$|Support\s+[Nn]ow)|"
+    r"(?m)^[ \t\xa0]*(?:\*[ \t]*)?(?:Follow[ \t]+(?:us|\w+(?:[ \t]+\w+){0,3}[ \t]+on)\b|"
+    r"Watch:|WATCH:|Listen:|LISTEN:|Read[ \t]+more:|READ[ \t]+MORE:|Related:|RELATED:|"
+    r"See[ \t]+also:|More:|MORE:|Sign[ \t]+up\b|Subscribe\b|Join[ \t]+[Oo]ur[ \t]+[Nn]ewsletter|"
+    r"Related[ \t]+[Tt]opics[ \t\r]*$|Related[ \t]+[Aa]rticles|More[ \t]+on[ \t]+this[ \t]+story|"
+    r"Most[ \t]+[Rr]ead|Share[ \t]+this|Click[ \t]+here|Download[ \t]+the|"
+    r"Advertisement[ \t\r]*$|ADVERTISEMENT[ \t\r]*$|Image[ \t]+(?:source|caption)|"
+    r"Getty[ \t]+Images[ \t\r]*$|Copyright\b|©|All[ \t]+rights[ \t]+reserved|Close[ \t\r]*$|"
+    r"Share[ \t\r]*$|Comments[ \t\r]*$|Support[ \t]+[Nn]ow)|"
     r"\((?:Picture|Photo|Image|Credit|Pictured|Photograph)s?:|"
-    r"\b(?:Photo|Picture|Image)\s*(?:credit)?:\s|/(?:Getty|Alamy|Reuters|AP|AFP|PA)\b|"
-    r"\b(?:newsletter|Newsletter)\b.{0,40}$|\s\|\s"
+    r"\b(?:Photo|Picture|Image)[ \t]*(?:credit)?:[ \t]|/(?:Getty|Alamy|Reuters|AP|AFP|PA)\b|"
+    r"\b(?:newsletter|Newsletter)\b.{0,40}$|[ \t]\|[ \t]"
 )
 #: Lines after which the rest of the page is furniture (related links, teasers).
 FURNITURE_MARKER = re.compile(
-    r"^(?:Related\s+[Tt]opics|Related\s+[Aa]rticles|More\s+on\s+this\s+story|Most\s+[Rr]ead|"
+    r"(?:Related\s+[Tt]opics|Related\s+[Aa]rticles|More\s+on\s+this\s+story|Most\s+[Rr]ead|"
     r"Join\s+[Oo]ur\s+[Nn]ewsletter|Read\s+[Nn]ext|You\s+[Mm]ay\s+[Aa]lso\s+[Ll]ike|"
     r"Recommended|Top\s+[Ss]tories|Latest\s+[Nn]ews|Trending)\b"
 )
@@ -923,6 +936,7 @@ class Lexicon:
     leading_adverbial: frozenset[str] = LEADING_ADVERBIAL
     appositive_openers: frozenset[str] = APPOSITIVE_OPENERS
     participle_links: frozenset[str] = PARTICIPLE_LINKS
+    colon_labels: frozenset[str] = COLON_LABELS
     demonstrative_verbs: frozenset[str] = DEMONSTRATIVE_VERBS
     clause_subordinators: frozenset[str] = CLAUSE_SUBORDINATORS
     nationalities: Mapping[str, str] = field(default_factory=lambda: NATIONALITIES)
@@ -955,6 +969,14 @@ class Lexicon:
     """Every active cue word or phrase (and its capitalised form) -> how it behaves."""
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     """One prefix-factored alternation over every key of ``cues``."""
+    hedge_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    """Hedge words (group ``word``) and ``hedge_patterns`` (group ``hedge``) in one pass."""
+    time_expression_end: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    """``time_expression`` anchored at the end of the searched window."""
+    glue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    """Where a sentence glued onto the previous one starts ("decade|Mr Sunak")."""
+    colon_cue: CueInfo = field(init=False, repr=False, compare=False)
+    """The cue of a bare colon ("Graham: ..."), used when a sentence has no cue word."""
 
     def __post_init__(self) -> None:
         table: dict[str, CueInfo] = {}
@@ -1002,6 +1024,28 @@ class Lexicon:
         body = trie_pattern(final) if final else r"(?!x)x"
         pattern = re.compile(r"(?<![\w’'\-])(?:" + body + r")(?![\w\-]|[’']\w)")
         object.__setattr__(self, "cue_pattern", pattern)
+        object.__setattr__(self, "colon_cue", CueInfo(":", "speech", "colon"))
+        words = (
+            trie_pattern(
+                {w for w in self.hedge_words | self.claim_words}
+                | {w.capitalize() for w in self.hedge_words | self.claim_words}
+            )
+            or r"(?!x)x"
+        )
+        object.__setattr__(
+            self,
+            "hedge_pattern",
+            re.compile(r"\b(?P<word>" + words + r")\b|" + self.hedge_patterns.pattern),
+        )
+        object.__setattr__(
+            self,
+            "time_expression_end",
+            re.compile(r"(?:" + self.time_expression.pattern + r")$", self.time_expression.flags),
+        )
+        glue = "|".join(sorted(re.escape(w) for w in self.glue_openers)) or r"(?!x)x"
+        object.__setattr__(
+            self, "glue_pattern", re.compile(r"(?<=[a-z])(?=(?:" + glue + r")\.?\s+[A-Z])")
+        )
 
 
 def _active_lemma(form: str, words: frozenset[str]) -> str | None:

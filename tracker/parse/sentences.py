@@ -9,6 +9,7 @@ and around button labels in page furniture. Must not label sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tracker.parse.lexicon import Lexicon
@@ -41,13 +42,13 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _glue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = "|".join(sorted(lexicon.glue_openers))
-    return re.compile(r"(?<=[a-z])(?=(?:" + words + r")\.?\s+[A-Z])")
-
-
 def split_line(
-    text: str, line: Line, lexicon: Lexicon, glue: re.Pattern[str], appeal: bool
+    text: str,
+    line: Line,
+    lexicon: Lexicon,
+    ends: list[re.Match[str]],
+    glues: list[int],
+    appeal: bool,
 ) -> list[tuple[int, int]]:
     """Sentence spans inside one line (trimmed, non-empty)."""
     a, b = line.start, line.end
@@ -57,7 +58,7 @@ def split_line(
     header = lexicon.date_header.match(text, a, b) if a == 0 or not text[:a].strip() else None
     if header:
         cuts.append(header.end())
-    for m in _END.finditer(text, a, b):
+    for m in ends:
         end = m.end()
         nxt = end
         while nxt < b and text[nxt].isspace():
@@ -77,16 +78,17 @@ def split_line(
                 and text[nxt + 1].islower()
             ):
                 continue
-        if m.group()[0] == "." and _is_abbreviation(text, a, m.start(), lexicon, following):
+        if text[m.start()] == "." and _is_abbreviation(text, a, m.start(), lexicon, following):
             continue
         cuts.append(end)
-    for m in glue.finditer(text, a, b):
-        cuts.append(m.start())
+    cuts.extend(glues)
     if appeal:
         for m in lexicon.button_labels.finditer(text, a, b):
             if _word_edge(text, m.start(), m.end(), a, b):
                 cuts.append(m.start())
                 cuts.append(m.end())
+    if not cuts:
+        return [(a, b)]
     spans: list[tuple[int, int]] = []
     prev = a
     for cut in sorted(set(cuts)):
@@ -113,9 +115,11 @@ def _word_edge(text: str, s: int, e: int, a: int, b: int) -> bool:
 
 def _is_abbreviation(text: str, a: int, dot: int, lexicon: Lexicon, following: str) -> bool:
     """True when the word before the full stop at ``dot`` is an abbreviation."""
-    i = dot
-    while i > a and not text[i - 1].isspace() and text[i - 1] not in '“"‘(':
-        i -= 1
+    i = text.rfind(" ", a, dot) + 1
+    if i <= 0:
+        i = a
+    while i < dot and text[i] in '“"‘(\xa0':
+        i += 1
     word = text[i:dot].lower()
     if not word:
         return False
@@ -128,11 +132,22 @@ def _is_abbreviation(text: str, a: int, dot: int, lexicon: Lexicon, following: s
     return "." in word and following.islower()
 
 
-def split_sentences(text: str, lines: list[Line], lexicon: Lexicon) -> list[list[tuple[int, int]]]:
-    """Sentence spans, grouped by line."""
-    glue = _glue_pattern(lexicon)
-    out: list[list[tuple[int, int]]] = []
-    for line in lines:
-        appeal = len(lexicon.appeal_markers.findall(text, line.start, line.end)) >= 2
-        out.append(split_line(text, line, lexicon, glue, appeal))
-    return out
+def split_sentences(
+    text: str, lines: list[Line], lexicon: Lexicon, appeals: set[int]
+) -> list[list[tuple[int, int]]]:
+    """Sentence spans, grouped by line (one pass of each pattern over the whole text)."""
+    starts = [line.start for line in lines]
+    ends_by: list[list[re.Match[str]]] = [[] for _ in lines]
+    for m in _END.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= lines[i].end:
+            ends_by[i].append(m)
+    glue_by: list[list[int]] = [[] for _ in lines]
+    for m in lexicon.glue_pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < lines[i].end:
+            glue_by[i].append(m.start())
+    return [
+        split_line(text, line, lexicon, ends_by[li], glue_by[li], li in appeals)
+        for li, line in enumerate(lines)
+    ]

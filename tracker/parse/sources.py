@@ -22,7 +22,7 @@ from tracker.parse.lexicon import Lexicon
 _CAPSEQ = re.compile(
     r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?"
     r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
-    r"(?=[ \xa0]+[A-Z])))*"
+    r"(?=[ \xa0]+[A-Z])))+"
 )
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?")
 _ACRONYM = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
@@ -161,6 +161,14 @@ class Resolver:
     ) -> None:
         lex = self.lex
         words = seq.replace("\xa0", " ").split()
+        if len(words) == 1:
+            # A lone capitalised word is a name only after an honorific or a role word.
+            low = words[0].lower().rstrip(".")
+            if low not in lex.honorifics:
+                before = self.text[max(0, pos - 30) : pos].split()
+                prev = before[-1].lower().rstrip(".,") if before else ""
+                if prev not in lex.title_words and prev not in lex.role_heads:
+                    return
         lows = [w.lower().rstrip(".") for w in words]
         gender = None
         k = 0

@@ -10,10 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A word: letters/digits with inner ' ’ - . & joins ("Ukraine’s", "co-operation", "U.S"),
-# or the two-apostrophe quote some outlets use, or one other visible character.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*|''(?!')|\S")
-
 
 @dataclass(slots=True)
 class Tokens:
@@ -39,31 +35,24 @@ class Tokens:
         return lo
 
 
+# A word: letters/digits with inner ' ’ - . & joins ("Ukraine’s", "co-operation", "U.S"),
+# or the two-apostrophe quote some outlets use, or one other visible character.
+_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*|''(?!')|\S")
+
+
 def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Tokens:
-    """Tokens of ``text[start:end]``; an abbreviation keeps its full stop ("Sen.")."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        w = m.group()
-        if (
-            w == "."
-            and words
-            and ends[-1] == s
-            and (
-                words[-1].lower() in abbreviations
-                or (len(words[-1]) == 1 and words[-1].isupper())
-                or "." in words[-1]
-            )
+    """Tokens of ``text[start:end]``; an abbreviation keeps its full stop ("Sen.", "W.")."""
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    words = [text[a:b] for a, b in spans]
+    dots = [i for i, w in enumerate(words) if w == "." and i > 0]
+    for i in reversed(dots):
+        prev = words[i - 1]
+        if spans[i - 1][1] == spans[i][0] and (
+            prev.lower() in abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev
         ):
-            ends[-1] = e
-            words[-1] = text[starts[-1] : e]
-            continue
-        starts.append(s)
-        ends.append(e)
-        words.append(w)
-    return Tokens(starts, ends, words, [w.lower() for w in words])
+            spans[i - 1 : i + 1] = [(spans[i - 1][0], spans[i][1])]
+            words[i - 1 : i + 1] = [prev + "."]
+    return Tokens([a for a, _ in spans], [b for _, b in spans], words, [w.lower() for w in words])
 
 
 def is_capitalised(word: str) -> bool:
