@@ -1022,20 +1022,18 @@ class Lexicon:
             final[word[:1].upper() + word[1:]] = full
         object.__setattr__(self, "cues", MappingProxyType(final))
         body = trie_pattern(final) if final else r"(?!x)x"
-        pattern = re.compile(r"(?<![\w’'\-])(?:" + body + r")(?![\w\-]|[’']\w)")
+        firsts = re.escape("".join(sorted({w[0] for w in final}))) or "x"
+        pattern = re.compile(
+            r"(?<![\w’'\-])(?=[" + firsts + r"])(?:" + body + r")(?![\w\-]|[’']\w)"
+        )
         object.__setattr__(self, "cue_pattern", pattern)
         object.__setattr__(self, "colon_cue", CueInfo(":", "speech", "colon"))
-        words = (
-            trie_pattern(
-                {w for w in self.hedge_words | self.claim_words}
-                | {w.capitalize() for w in self.hedge_words | self.claim_words}
-            )
-            or r"(?!x)x"
-        )
+        hedge_words = self.hedge_words | self.claim_words
+        hedges = trie_pattern(hedge_words | {w.capitalize() for w in hedge_words}) or r"(?!x)x"
         object.__setattr__(
             self,
             "hedge_pattern",
-            re.compile(r"\b(?P<word>" + words + r")\b|" + self.hedge_patterns.pattern),
+            re.compile(r"\b(?P<word>" + hedges + r")\b|" + self.hedge_patterns.pattern),
         )
         object.__setattr__(
             self,
