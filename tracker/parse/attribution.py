@@ -329,7 +329,11 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
             adverb = True
             i -= 1
             continue
-        t = layout.time_ending_at(toks.ends[i], floor) if toks.words[i][:1].isalnum() else None
+        t = (
+            layout.time_ending_at(toks.ends[i], floor)
+            if toks.lower[i] in lex.time_end_words or toks.words[i][:1].isdigit()
+            else None
+        )
         if t is not None:
             adverb = True
             i = toks.index_at(t) - 1

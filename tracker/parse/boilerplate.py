@@ -63,7 +63,12 @@ def label_furniture(
 ) -> list[list[SentenceLabel | None]]:
     """BOILERPLATE or HEADING for each sentence that is not body text, else None."""
     flat = [span for row in by_line for span in row]
-    flagged = _hits(lexicon.boilerplate_line, text, [a for a, _ in flat])
+    flagged = _hits(lexicon.boilerplate_any, text, [a for a, _ in flat])
+    first = 0
+    for li, line in enumerate(lines):
+        if by_line[li] and lexicon.boilerplate_start.match(text, line.start, line.end):
+            flagged.add(first)
+        first += len(by_line[li])
     quoted: list[str] = []  # built on first use: the words of every quote
     labels: list[list[SentenceLabel | None]] = []
     body_started = False

@@ -761,6 +761,14 @@ TIME_EXPRESSION = re.compile(
     r"\b(?:[Ff]ollowing|[Aa]fter)\s+the\s+(?:meeting|talks|call|summit|visit|speech|"
     r"debate|briefing|conversation|discussion)\b)"
 )
+#: Last words of time expressions (a cheap test before trying ``time_expression``).
+TIME_END_WORDS: frozenset[str] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+     "weekend", "month", "year", "morning", "afternoon", "evening", "night", "yesterday",
+     "today", "tonight", "meeting", "talks", "call", "summit", "visit", "speech", "debate",
+     "briefing", "conversation", "discussion", "january", "february", "march", "april",
+     "may", "june", "july", "august", "september", "october", "november", "december"}
+)
 #: The leading publication-date header of a scraped file: "date 2024-12-23".
 DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 
@@ -786,19 +794,24 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 #: Honorifics that begin a sentence glued onto the previous one ("decadeMr Sunak").
 GLUE_OPENERS: frozenset[str] = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord"})
 
-#: Lines that are page furniture wherever they appear.
-BOILERPLATE_LINE = re.compile(
-    r"(?m)^[ \t\xa0]*(?:\*[ \t]*)?(?:Follow[ \t]+(?:us|\w+(?:[ \t]+\w+){0,3}[ \t]+on)\b|"
+#: Lines that are page furniture, by how they begin (matched at each line start).
+BOILERPLATE_START = re.compile(
+    r"(?:\*[ \t]*)?(?:Follow[ \t]+(?:us|\w+(?:[ \t]+\w+){0,3}[ \t]+on)\b|"
     r"Watch:|WATCH:|Listen:|LISTEN:|Read[ \t]+more:|READ[ \t]+MORE:|Related:|RELATED:|"
     r"See[ \t]+also:|More:|MORE:|Sign[ \t]+up\b|Subscribe\b|Join[ \t]+[Oo]ur[ \t]+[Nn]ewsletter|"
     r"Related[ \t]+[Tt]opics[ \t\r]*$|Related[ \t]+[Aa]rticles|More[ \t]+on[ \t]+this[ \t]+story|"
     r"Most[ \t]+[Rr]ead|Share[ \t]+this|Click[ \t]+here|Download[ \t]+the|"
     r"Advertisement[ \t\r]*$|ADVERTISEMENT[ \t\r]*$|Image[ \t]+(?:source|caption)|"
     r"Getty[ \t]+Images[ \t\r]*$|Copyright\b|©|All[ \t]+rights[ \t]+reserved|Close[ \t\r]*$|"
-    r"Share[ \t\r]*$|Comments[ \t\r]*$|Support[ \t]+[Nn]ow)|"
-    r"\((?:Picture|Photo|Image|Credit|Pictured|Photograph)s?:|"
+    r"Share[ \t\r]*$|Comments[ \t\r]*$|Support[ \t]+[Nn]ow)",
+    re.M,
+)
+#: Furniture anywhere in a line: captions, photo credits, newsletter prompts, " | " menus.
+BOILERPLATE_ANY = re.compile(
+    r"(?=[(PIpi/Nn \t])(?:\((?:Picture|Photo|Image|Credit|Pictured|Photograph)s?:|"
     r"\b(?:Photo|Picture|Image)[ \t]*(?:credit)?:[ \t]|/(?:Getty|Alamy|Reuters|AP|AFP|PA)\b|"
-    r"\b(?:newsletter|Newsletter)\b.{0,40}$|[ \t]\|[ \t]"
+    r"\b(?:newsletter|Newsletter)\b.{0,40}$|[ \t]\|[ \t])",
+    re.M,
 )
 #: Lines after which the rest of the page is furniture (related links, teasers).
 FURNITURE_MARKER = re.compile(
@@ -808,7 +821,7 @@ FURNITURE_MARKER = re.compile(
 )
 #: Donation and subscription appeal markers; two in one paragraph make it an appeal.
 APPEAL_MARKERS = re.compile(
-    r"\b(?:[Yy]our\s+support|[Yy]our\s+donation|[Ss]upport\s+[Nn]ow|[Rr]ead\s+more|"
+    r"(?=[YyRrSsDdPpQqIiCcAaFfBb])\b(?:[Yy]our\s+support|[Yy]our\s+donation|[Ss]upport\s+[Nn]ow|[Rr]ead\s+more|"
     r"[Dd]onat(?:e|ion)|[Ss]ubscri(?:be|ption)|paywalls?|quality\s+journalism|"
     r"independent\s+journalism|[Cc]ontribut(?:e|ion)|reporters\s+on\s+the\s+ground|"
     r"afford\s+it|[Ss]ign\s+up|[Ff]ree\s+trial|[Bb]ecome\s+a\s+member)\b"
@@ -957,10 +970,12 @@ class Lexicon:
     weekdays: Mapping[str, int] = field(default_factory=lambda: WEEKDAYS)
     months: Mapping[str, int] = field(default_factory=lambda: MONTHS)
     time_expression: re.Pattern[str] = TIME_EXPRESSION
+    time_end_words: frozenset[str] = TIME_END_WORDS
     date_header: re.Pattern[str] = DATE_HEADER
     abbreviations: frozenset[str] = ABBREVIATIONS
     glue_openers: frozenset[str] = GLUE_OPENERS
-    boilerplate_line: re.Pattern[str] = BOILERPLATE_LINE
+    boilerplate_start: re.Pattern[str] = BOILERPLATE_START
+    boilerplate_any: re.Pattern[str] = BOILERPLATE_ANY
     furniture_marker: re.Pattern[str] = FURNITURE_MARKER
     appeal_markers: re.Pattern[str] = APPEAL_MARKERS
     button_labels: re.Pattern[str] = BUTTON_LABELS
