@@ -55,7 +55,7 @@ def split_line(
     if _PIPE.search(text, a, b):
         return [(a, b)]  # one page-furniture element, whatever its punctuation
     cuts: list[int] = []
-    header = lexicon.date_header.match(text, a, b) if a == 0 or not text[:a].strip() else None
+    header = lexicon.date_header.match(text, 0, b) if a == 0 or not text[:a].strip() else None
     if header:
         cuts.append(header.end())
     for m in ends:

@@ -395,9 +395,7 @@ class Resolver:
         text = re.sub(r"\s*\([^)]*\)\s*$", "", raw).strip()
         parts = text.split()
         while parts and (
-            parts[0].lower() in lex.determiners
-            and parts[0].lower() not in ("both",)
-            or parts[0].lower().rstrip(".") in lex.honorifics
+            parts[0].lower() in ("the", "a", "an") or parts[0].lower().rstrip(".") in lex.honorifics
         ):
             parts = parts[1:]
         return " ".join(parts) if parts else text
