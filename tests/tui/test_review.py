@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.style import Style
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from tests.tui.conftest import FROZEN, find_claim, press, run, screen_text, type_text
+from tests.tui.conftest import FROZEN, find_claim, press, run, screen_text, settle, type_text
 from tracker.errors import StoreError
 from tracker.model import ClaimFilter, CueClass, Status
 from tracker.ops import browse, review
@@ -287,6 +289,36 @@ def test_undo_writes_its_own_log_entry(review_store: Store) -> None:
         assert current_id(app) == claim_id  # the cursor goes back to the claim undone
         await press(pilot, "z")  # nothing left from this session: undoes the claim's last entry
         assert claim_detail(review_store, claim_id).claim.status is Status.VERIFIED
+
+    run(review_store, scenario)
+
+
+def test_keys_typed_faster_than_the_database_answers_keep_their_order(
+    review_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = review.mark_claim
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)  # a slow database: the next keys arrive before the answer
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "mark_claim", slow)
+
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        claim_id = current_id(app)
+        # no waiting between keys: undo must still see the decision before it
+        await pilot.press("u", *"nosource", "enter", "z", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog), "the dispute dialog opens after the undo"
+        await type_text(pilot, "wrong")
+        await press(pilot, "enter")
+        detail = claim_detail(review_store, claim_id)
+        assert [e.to_status for e in detail.history] == [
+            Status.UNVERIFIABLE,
+            Status.UNREVIEWED,
+            Status.DISPUTED,
+        ]
+        assert detail.history[1].undoes == detail.history[0].id
 
     run(review_store, scenario)
 

@@ -103,6 +103,15 @@ class DecisionFailed(Message):
         self.reason = reason
 
 
+class UndoFailed(Message):
+    """An undo was refused (the claim changed since) or the database failed."""
+
+    def __init__(self, entry_id: int, reason: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.reason = reason
+
+
 class ClaimFound(Message):
     """A claim to move the cursor to (next / previous unreviewed, jump by id)."""
 

@@ -11,6 +11,7 @@ the screen asks again. Whatever the reviewer typed is kept until it is saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ from tracker.tui.messages import (
     DetailLoaded,
     LoadFailed,
     PageLoaded,
+    UndoFailed,
 )
 from tracker.tui.screens.dialogs import (
     CUE_CHOICES,
@@ -208,6 +210,10 @@ class ReviewScreen(Screen[None]):
         """What the reviewer typed per claim and has not saved yet."""
         self.undo_stack: list[ReviewEntry] = []
         """This session's decisions, newest last: what ``z`` undoes."""
+        self.saving = 0
+        """Decisions and undos written but not answered yet."""
+        self.waiting: list[Callable[[], None]] = []
+        """Decision keys pressed while saving: run, in order, once every save has answered."""
 
     # -- layout ---------------------------------------------------------------------
 
@@ -364,12 +370,31 @@ class ReviewScreen(Screen[None]):
     # -- decisions -----------------------------------------------------------------------
 
     def seen_version(self, row: ClaimRow) -> int:
-        """The version of the claim the reviewer has been looking at."""
+        """The version of the claim the reviewer has been looking at.
+
+        The list row and the detail pane are each refreshed after a change;
+        versions only grow, so the larger one is what is on screen now.
+        """
         if self.detail is not None and self.detail.claim.id == row.id:
-            return self.detail.claim.version
+            return max(row.version, self.detail.claim.version)
         return row.version
 
+    def after_saving(self, action: Callable[[], None]) -> bool:
+        """Hold ``action`` until pending saves answer (so undo sees the decision before it)."""
+        if self.saving:
+            self.waiting.append(action)
+            return True
+        return False
+
+    def saved(self) -> None:
+        """A save answered; run the keys that waited for it."""
+        self.saving = max(0, self.saving - 1)
+        while not self.saving and self.waiting:
+            self.waiting.pop(0)()
+
     def action_decide(self, status: str) -> None:
+        if self.after_saving(lambda: self.action_decide(status)):
+            return
         row = self.claim_list.current
         if row is None:
             self.notify("No claim selected.", severity="warning")
@@ -383,9 +408,11 @@ class ReviewScreen(Screen[None]):
 
     def ask_note(self, row: ClaimRow, decision: Decision, error: str | None = None) -> None:
         version = self.seen_version(row)
+        self.saving += 1  # an open dialog counts: its answer may still be a save
 
         def answered(answer: NoteAnswer | None) -> None:
             if answer is None:
+                self.saved()
                 return
             typed = answer.decision
             if typed.note.strip() or typed.evidence.strip():
@@ -394,6 +421,8 @@ class ReviewScreen(Screen[None]):
                 self.drafts.pop(row.id, None)
             if answer.save:
                 self.save_decision(typed, version)
+            else:
+                self.saved()
 
         self.app.push_screen(NoteDialog(row, decision, error), answered)
 
@@ -428,6 +457,7 @@ class ReviewScreen(Screen[None]):
             markup=False,
         )
         self.after_change(result.claim.id)
+        self.saved()  # last: keys that waited for this save see it done
 
     def after_change(self, claim_id: int) -> None:
         current = self.claim_list.current
@@ -441,8 +471,9 @@ class ReviewScreen(Screen[None]):
         row = self.row_for(decision.claim_id)
         if row is None:
             self.notify(message.reason, severity="error", markup=False, timeout=10)
-            return
-        self.ask_note(row, decision, error=f"Not saved: {message.reason}")
+        else:  # the dialog comes back first, so no waiting key slips in between
+            self.ask_note(row, decision, error=f"Not saved: {message.reason}")
+        self.saved()
 
     def on_decision_conflicted(self, message: DecisionConflicted) -> None:
         decision, error = message.decision, message.error
@@ -452,6 +483,7 @@ class ReviewScreen(Screen[None]):
             if save:
                 self.save_decision(decision, error.current_version)
             else:
+                self.saved()
                 self.notify(
                     f"Kept the other decision on claim {error.claim_id}; "
                     "your note is kept if you decide again.",
@@ -459,14 +491,18 @@ class ReviewScreen(Screen[None]):
                 )
                 self.after_change(error.claim_id)
 
+        self.saving += 1  # the dialog's answer may still be a save
         self.app.push_screen(ConflictDialog(decision, error), answered)
         self.after_change(error.claim_id)
+        self.saved()
 
     def row_for(self, claim_id: int) -> ClaimRow | None:
         index = self.claim_list.index_of(claim_id)
         return self.claim_list.rows[index] if index is not None else None
 
     def action_undo(self) -> None:
+        if self.after_saving(self.action_undo):
+            return
         if self.undo_stack:
             entry = self.undo_stack[-1]
         elif self.detail is not None and self.detail.history:
@@ -474,22 +510,30 @@ class ReviewScreen(Screen[None]):
         else:
             self.notify("Nothing to undo: no decision in this session or on this claim.")
             return
+        self.saving += 1
         self.undo_entry(entry.id)
 
     @work(thread=True, group="decide")
     def undo_entry(self, entry_id: int) -> None:
         try:
             result = review.undo_decision(self.store, entry_id, reviewer=self.reviewer)
-        except Exception as exc:
-            self.post_message(
-                LoadFailed(f"could not undo log entry {entry_id}: {describe_error(exc)}")
-            )
-            self.app.call_from_thread(self.forget_undo, entry_id)
+        except Exception as exc:  # refused (changed since) or failed: said, not raised
+            self.post_message(UndoFailed(entry_id, describe_error(exc)))
             return
         self.post_message(DecisionUndone(result, entry_id))
 
     def forget_undo(self, entry_id: int) -> None:
         self.undo_stack = [e for e in self.undo_stack if e.id != entry_id]
+
+    def on_undo_failed(self, message: UndoFailed) -> None:
+        self.forget_undo(message.entry_id)
+        self.notify(
+            f"Could not undo log entry {message.entry_id}: {message.reason}",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+        self.saved()
 
     def on_decision_undone(self, message: DecisionUndone) -> None:
         result = message.result
@@ -502,6 +546,7 @@ class ReviewScreen(Screen[None]):
             markup=False,
         )
         self.after_change(result.claim.id)
+        self.saved()
 
     # -- moving ----------------------------------------------------------------------------
 
