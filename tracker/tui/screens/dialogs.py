@@ -208,6 +208,7 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
                     STATUS_CHOICES,
                     value=f.statuses if f.statuses in statuses else (),
                     allow_blank=False,
+                    compact=True,
                     id="filter-status",
                 ),
             )
@@ -217,24 +218,38 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
                     CUE_CHOICES,
                     value=f.cue_classes if f.cue_classes in cues else (),
                     allow_blank=False,
+                    compact=True,
                     id="filter-cues",
                 ),
             )
             yield labelled(
-                "Source", Field(f.source or "", placeholder="part of a name", id="filter-source")
+                "Source",
+                Field(
+                    f.source or "", placeholder="part of a name", id="filter-source", compact=True
+                ),
             )
             article = str(f.article_id) if f.article_id is not None else ""
             yield labelled(
                 "Article id",
-                Field(article, placeholder="any", type="integer", id="filter-article"),
+                Field(
+                    article, placeholder="any", type="integer", id="filter-article", compact=True
+                ),
             )
             yield labelled(
                 "Search",
-                Field(f.text or "", placeholder="words in content or source", id="filter-text"),
+                Field(
+                    f.text or "",
+                    placeholder="words in content or source",
+                    id="filter-text",
+                    compact=True,
+                ),
             )
-            yield Checkbox("Hedged claims only", f.hedged, id="filter-hedged")
+            yield Checkbox("Hedged claims only", f.hedged, id="filter-hedged", compact=True)
             yield Checkbox(
-                "Only claims a verification remark points at", f.has_remark, id="filter-remark"
+                "Only claims a verification remark points at",
+                f.has_remark,
+                id="filter-remark",
+                compact=True,
             )
             yield Static(
                 Text("Enter (in a text field) or Ctrl+S applies · Escape cancels", end=""),
