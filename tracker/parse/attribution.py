@@ -11,6 +11,7 @@ Must not resolve entities, hedges, dates or remarks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tracker.parse.layout import Layout
@@ -23,6 +24,8 @@ _CLOSE_MARKS = frozenset({"”", '"', "''", "»"})
 _END_PUNCT = frozenset({".", "!", "?", "…"})
 _TRIM_END = " \t\r\n\xa0.,;:!?…"
 _DASHES = frozenset({"—", "–", "-", "--"})
+# A subject pronoun with a contracted auxiliary: "he's", "they’ve", "I'm".
+_CONTRACTED = re.compile(r"(?:he|she|it|who|they|we|i|you)['’](?:s|ve|re|d|ll|m)$")
 
 
 @dataclass(slots=True)
@@ -112,6 +115,10 @@ def _head_ok(lex: Lexicon, toks: Tokens, j: int, limit: int) -> bool:
         return True
     if _head_word(lex, lw) or lw in lex.pair_words:
         return True
+    if lw in lex.prepositions or lw in lex.of_linked:
+        return False
+    if j == 0 and lw.endswith("ly") and lw not in lex.ly_nouns and len(lw) > 4:
+        return False  # "Simply assuming ...": an adverb opening the sentence, not a name
     # A lower-case noun right after a determiner: "the pair", "the campaign".
     for k in range(max(limit, j - 3), j):
         if toks.lower[k] in lex.determiners or is_possessive(toks.words[k]):
@@ -133,7 +140,7 @@ def np_before(
     if j < limit or j >= len(toks):
         return None
     lw = toks.lower[j]
-    if lw in lex.pronouns:
+    if lw in lex.pronouns or _CONTRACTED.match(lw):
         return j
     if not _head_ok(lex, toks, j, limit):
         return None
@@ -420,8 +427,12 @@ def _clause_start_ok(lex: Lexicon, toks: Tokens, k: int, info: CueInfo) -> bool:
         return False
     if info.needs_clause:
         return lw in lex.question_words or lw in lex.subject_pronouns
-    if info.clause_only and lw in lex.of_linked:
-        return False
+    if info.lemma in lex.that_only_verbs:
+        return False  # "maintained above-average costs": not speech without "that"
+    if lw in lex.particles or (lw in lex.auxiliaries and toks.lower[k - 1] in lex.noun_like):
+        return False  # "showing up", "plans would ...": a phrasal verb or a noun, not a cue
+    if lw in lex.prepositions and info.kind == "verb" and info.lemma not in lex.preposition_verbs:
+        return False  # "responded by ...", "cited in ...": no content follows
     return True
 
 
@@ -546,7 +557,15 @@ class _Finder:
     def _sentence(self, si: int, cues: list[tuple[int, int, str]]) -> None:
         layout = self.layout
         located: list[_Cue] = []
+        a_sent = layout.spans[si][0]
         for cs, ce, word in cues:
+            if (
+                word[0].isupper()
+                and cs > a_sent
+                and not self._opens_after_mark(a_sent, cs)
+                and not self._title_case_after(ce, layout.spans[si][1])
+            ):
+                continue  # "the United States was ...": part of a name, not a cue
             q = layout.quote_at(cs)
             info = self.lex.cues[word]
             if q is not None and not self._wrapped(q, cs):
@@ -583,6 +602,16 @@ class _Finder:
                 claim.content[n : n + 1] = [(a2, b2)] if b2 > a2 else []
                 claim.content[n + 1 :] = [x for x in claim.content[n + 1 :] if x[0] < b]
                 return
+
+    def _title_case_after(self, ce: int, end: int) -> bool:
+        """Is the next word capitalised, as in a title-case headline ("Trump Says We ...")?"""
+        rest = self.text[ce:end].lstrip()
+        return bool(rest) and rest[0].isupper()
+
+    def _opens_after_mark(self, a: int, cs: int) -> bool:
+        """Is the cue at ``cs`` the first word after a quote mark or colon ("“Asked ...")?"""
+        before = self.text[a:cs].rstrip()
+        return not before or before[-1] in "“\"‘':(—"
 
     def _wrapped(self, q: Quote, cs: int) -> bool:
         """A cue quoted with its content: 'and “committed to ...”' (cue stays outside)."""
@@ -676,9 +705,7 @@ class _Finder:
             return self._asked(cue)
         if (
             cue.left >= 0
-            and (
-                toks.lower[cue.left] in self.lex.determiners or is_possessive(toks.words[cue.left])
-            )
+            and (toks.lower[cue.left] in self.lex.articles or is_possessive(toks.words[cue.left]))
             and cue.start == cue.ci
         ):
             return None  # "the reported leak", "Britain's support": not a verb here
@@ -702,10 +729,27 @@ class _Finder:
         else:
             s = np_before(self.lex, toks, j)
             source = (s, j) if s is not None else None
-        if source is None or not self._agrees(cue, source[0], source[1]):
+        if (
+            source is None
+            or not self._agrees(cue, source[0], source[1])
+            or (
+                cue.word.lower() in self.lex.noun_like
+                and not self._strong_head(toks, source[0], source[1])
+            )
+        ):
+            # No subject for the verb reading: "contained claims that ..." is a noun.
+            if (
+                cue.word.lower() in self.lex.nominal_cues
+                and cue.cj < len(toks)
+                and (toks.lower[cue.cj] == "that")
+            ):
+                return self._nominal(cue, limit)
             return None
         s_idx, e_idx = self._extend_acronym(toks, source[0], source[1])
         src = (toks.starts[s_idx], toks.ends[e_idx])
+        if s_idx == e_idx and _CONTRACTED.match(toks.lower[s_idx]):
+            cut = max(toks.words[s_idx].find("'"), toks.words[s_idx].find("’"))
+            src = (src[0], src[0] + cut)
         # CONTENT, SOURCE CUE: "..., Downing Street said."
         post = self._postposed(cue, s_idx, src)
         if post is not None:
@@ -743,6 +787,21 @@ class _Finder:
         if word != lemma and word.endswith("s") and not word.endswith("ss"):
             return not plural
         return True
+
+    def _strong_head(self, toks: Tokens, s: int, e: int) -> bool:
+        """A subject that makes a noun-like word a verb: a name, a pronoun or a known head."""
+        for x in range(s + 1, e):
+            if toks.lower[x] in self.lex.of_linked:
+                e = x - 1  # "Supporters of the law hope": the head is before "of"
+                break
+        w, lw = toks.words[e], toks.lower[e]
+        return (
+            (w[:1].isupper() and e > 0)
+            or (w[:1].isupper() and lw not in self.lex.np_stop)
+            or lw in self.lex.pronouns
+            or w == ")"
+            or _head_word(self.lex, lw)
+        )
 
     def _plural(self, toks: Tokens, s: int, e: int) -> bool:
         lw = toks.lower[e]

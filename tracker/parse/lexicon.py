@@ -206,7 +206,7 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "pointed out", "points out", "point out", "pointing out", "went on to say",
         "goes on to say", "made clear", "makes clear", "made it clear", "makes it clear",
         "shot back", "shoots back", "fired back", "fires back", "hit back", "hits back",
-        "spoke out", "weighed in", "wrote in", "went on", "summed up", "set out", "laid out",
+        "spoke out", "weighed in", "wrote in", "went on", "summed up",
         "called out", "was quoted as saying", "were quoted as saying", "is quoted as saying",
         "in the words of", "raised concerns", "raised questions", "expressed concern",
         "expressed hope", "expressed confidence", "issued a statement saying",
@@ -326,6 +326,11 @@ DETERMINERS: frozenset[str] = frozenset(
         "all", "each", "every", "no", "any", "one", "two", "three", "four", "five", "such",
         "more", "fewer",
     }
+)
+#: Articles, possessive and demonstrative determiners: before a verb form they make it a noun.
+ARTICLES: frozenset[str] = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+     "these", "those", "every", "each", "no", "any"}
 )
 #: Personal pronouns that can be a source.
 PRONOUNS: frozenset[str] = frozenset(
@@ -548,6 +553,39 @@ COLON_LABELS: frozenset[str] = frozenset(
      "question", "answer", "warning", "caution", "disclaimer", "background", "context",
      "why", "what", "how", "where", "when", "who", "the bottom line", "bottom line", "tags",
      "topics", "share", "comments", "advertisement", "published", "posted", "filed"}
+)
+#: Prepositions: content never starts with one after a plain verb cue.
+PREPOSITIONS: frozenset[str] = frozenset(
+    {"of", "for", "at", "from", "in", "with", "on", "to", "by", "over", "under",
+     "into", "onto", "through", "during", "after", "before", "without", "across", "around",
+     "behind", "between", "among", "toward", "towards", "upon", "via", "per", "since"}
+)
+#: Verbs whose content may start with a preposition ("warned against", "agreed on").
+PREPOSITION_VERBS: frozenset[str] = frozenset(
+    {"warn", "caution", "agree", "speak", "comment", "complain", "insist", "testify",
+     "respond", "answer", "reply", "write", "tweet", "post", "hint", "boast", "brag", "joke",
+     "lament", "protest", "accuse", "blame", "praise", "thank", "congratulate", "criticise",
+     "criticize", "apologise", "apologize"}
+)
+#: Particles of phrasal verbs ("showing up", "backed down"): never the start of content.
+PARTICLES: frozenset[str] = frozenset({"up", "off", "out", "down", "back", "away", "over"})
+#: Verbs that report only with "that", a quote or a colon ("maintained that", "found that").
+THAT_ONLY_VERBS: frozenset[str] = frozenset(
+    {"maintain", "project", "reflect", "estimate", "forecast", "signal"}
+)
+#: Cue forms that are also common nouns; as verbs they need a name, pronoun or known head.
+NOUN_LIKE: frozenset[str] = frozenset(
+    {"plans", "plan", "reports", "report", "votes", "vote", "states", "state", "promises",
+     "promise", "calls", "call", "shows", "show", "views", "view", "needs", "answers",
+     "answer", "questions", "question", "comments", "comment", "notes", "note", "thanks",
+     "offers", "offer", "orders", "order", "demands", "demand", "requests", "request",
+     "estimates", "estimate", "projects", "project", "supports", "support", "attacks",
+     "attack", "claims", "claim", "fears", "fear", "hopes", "hope", "doubts", "doubt",
+     "wishes", "wish", "aims", "aim", "pledges", "pledge", "vows", "vow", "forecasts",
+     "forecast", "finds", "signals", "signal", "hints", "hint", "jokes", "joke", "posts",
+     "post", "tweets", "tweet", "reviews", "accounts", "records", "cites", "quotes",
+     "quote", "counters", "counter", "protests", "protest", "replies", "reply", "remarks",
+     "remark", "warns", "insists", "backs", "favors", "favours", "endorses", "opposes"}
 )
 #: Subordinators that open a clause ending at its comma ("While X said ..., Y ...").
 CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
@@ -930,6 +968,7 @@ class Lexicon:
     cue_adverbs: frozenset[str] = CUE_ADVERBS
     ly_nouns: frozenset[str] = LY_NOUNS
     determiners: frozenset[str] = DETERMINERS
+    articles: frozenset[str] = ARTICLES
     pronouns: frozenset[str] = PRONOUNS
     subject_pronouns: frozenset[str] = SUBJECT_PRONOUNS
     honorifics: frozenset[str] = HONORIFICS
@@ -949,6 +988,11 @@ class Lexicon:
     leading_adverbial: frozenset[str] = LEADING_ADVERBIAL
     appositive_openers: frozenset[str] = APPOSITIVE_OPENERS
     participle_links: frozenset[str] = PARTICIPLE_LINKS
+    prepositions: frozenset[str] = PREPOSITIONS
+    preposition_verbs: frozenset[str] = PREPOSITION_VERBS
+    particles: frozenset[str] = PARTICLES
+    that_only_verbs: frozenset[str] = THAT_ONLY_VERBS
+    noun_like: frozenset[str] = NOUN_LIKE
     colon_labels: frozenset[str] = COLON_LABELS
     demonstrative_verbs: frozenset[str] = DEMONSTRATIVE_VERBS
     clause_subordinators: frozenset[str] = CLAUSE_SUBORDINATORS
