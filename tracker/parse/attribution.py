@@ -682,10 +682,19 @@ class _Finder:
             and toks.lower[s - 1] not in self.lex.subordinators
         ):
             return (toks.starts[s - 1], "linked")  # "issued a statement saying"
-        if s is not None and s > 0 and toks.lower[s - 1] in ("while", "whereas", "but"):
+        if s is None and toks.words[j] == ",":
+            appositive = self._appositive_source(cue)
+            s = appositive[0] if appositive is not None else None
+        if s is not None and s > 0:
             k = s - 1
-            start = toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k]
-            return (start, "clause")
+            comma = k > 0 and toks.words[k - 1] == ","
+            if toks.lower[k] in ("while", "whereas", "but") or (
+                comma and toks.lower[k] in ("and", "so", "yet")
+            ):
+                # ", while liberal groups reported ...", ", and I think ..."
+                return (toks.starts[k - 1] if comma else toks.starts[k], "clause")
+            if toks.words[k] == ";":
+                return (toks.starts[k], "clause")
         return None
 
     # -- one cue ---------------------------------------------------------------
@@ -728,7 +737,7 @@ class _Finder:
             source = self._appositive_source(cue)
         else:
             s = np_before(self.lex, toks, j)
-            source = (s, j) if s is not None else None
+            source = (s, j) if s is not None else self._reduced_relative(toks, j)
         if (
             source is None
             or not self._agrees(cue, source[0], source[1])
@@ -819,7 +828,8 @@ class _Finder:
         if lw in self.lex.unnamed_heads:
             return True
         w = toks.words[e]
-        return w.islower() and lw.endswith("s") and not lw.endswith("ss")
+        plural_form = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
+        return plural_form and (w.islower() or e == 0 or _head_word(self.lex, lw))
 
     def _main(self, toks: Tokens, s_idx: int) -> bool:
         """Does the source begin a main clause of the sentence?"""
@@ -864,6 +874,26 @@ class _Finder:
                 x -= 1
             return x, e
         return s, e
+
+    def _reduced_relative(self, toks: Tokens, j: int) -> tuple[int, int] | None:
+        """ "A poll conducted last week found ...": the noun phrase before the participle."""
+        lex = self.lex
+        for p in range(j, max(-1, j - 10), -1):
+            w, lw = toks.words[p], toks.lower[p]
+            if w in (",", ";", ":") or w in _OPEN_MARKS or w in _CLOSE_MARKS:
+                return None
+            if p < j and lw in lex.np_stop and lw not in ("by",):
+                return None
+            if w.islower() and (lw.endswith("ed") or lw in lex.past_participles) and p > 0:
+                s = np_before(lex, toks, p - 1)
+                if (
+                    s is None
+                    or not _head_word(lex, toks.lower[p - 1])
+                    and not (is_capitalised(toks.words[p - 1]))
+                ):
+                    return None
+                return (s, j)
+        return None
 
     def _appositive_source(self, cue: _Cue) -> tuple[int, int] | None:
         """ "Mr Sunak, wearing a dark suit, told ...": the noun phrase before the appositive."""
@@ -1014,7 +1044,7 @@ class _Finder:
             jump = self._skip_channel(toks, k)
             if jump is not None:
                 k = jump
-            elif info.clause_only:
+            elif info.clause_only and info.lemma not in lex.preposition_verbs:
                 return None
         k = self._skip_time(cue.si, toks, k)
         main = self._main(toks, s_idx)

@@ -179,7 +179,7 @@ OBJECT_CONTENT_VERBS = verbs(
 )
 #: Verbs that need a clause ("that ...", "X is ...") rather than a bare object.
 CLAUSE_ONLY_VERBS = verbs(
-    "say", "add", "insist", "explain", "argue", "reply", "respond", "believe", "think", "hope",
+    "say", "add", "insist", "explain", "argue", "believe", "think", "hope",
     "fear", "feel", "worry", "doubt", "suspect", "assume", "reckon", "guess", "realise",
     "realize", "suppose", "know", "show", "find", "indicate", "demonstrate", "reveal",
     "suggest", "confirm", "announce", "predict", "note", "observe", "remark", "state",
@@ -189,7 +189,7 @@ CLAUSE_ONLY_VERBS = verbs(
     "understand", "remember", "recall", "expect", "continue", "joke", "quip", "boast", "brag",
     "lament", "complain", "protest", "muse", "scoff", "counter", "retort", "trust", "see",
     "imagine", "anticipate", "foresee", "envision", "swear", "testify", "report", "write",
-    "tweet", "post", "comment", "tell", "assure", "reassure", "inform", "remind", "advise",
+    "tweet", "post", "tell", "assure", "reassure", "inform", "remind", "advise",
     "brief", "notify", "convince", "persuade", "teach",
 )
 #: Verbs that take an infinitive as content ("wants to build a wall").
@@ -271,6 +271,12 @@ AGENTLESS_NOMINAL: frozenset[str] = frozenset(
 
 #: Past forms identical to their lemma ("put", "read"): never a bare present tense.
 PAST_FORMS: frozenset[str] = frozenset({"put", "read", "bet", "forecast", "set", "cut", "hit"})
+#: Irregular past participles (for reduced relative clauses: "a poll taken last week").
+PAST_PARTICIPLES: frozenset[str] = frozenset(
+    {"taken", "written", "given", "shown", "seen", "done", "made", "held", "run", "put",
+     "set", "led", "sent", "built", "found", "known", "brought", "bought", "paid", "won",
+     "drawn", "begun", "chosen", "spoken", "told", "said", "read", "released"}
+)
 #: Perception frames before an -ing cue: "is heard saying", "is seen speaking of".
 PERCEPTION_VERBS: frozenset[str] = frozenset({"heard", "seen", "quoted", "filmed", "recorded"})
 
@@ -662,7 +668,7 @@ PAIR_WORDS: frozenset[str] = frozenset(
 
 #: Where outlet additions begin inside a content span (setting, context, background).
 CONTENT_CUTTERS = re.compile(
-    r",?\s+amid\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
+    r",?\s+amid\s|,\s+but\s+(?:he|she|they|it|we|I|the|his|her|their)\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
     r",\s+during\s+(?:a|an|the|his|her|their)\s|,\s+in\s+(?:a|an)\s+"
     r"(?:statement|interview|speech|video|post|tweet|letter|press|briefing|address)|"
     r",\s+(?:according\s+to|citing|referring\s+to)\s|\s+—\s|;\s"
@@ -963,6 +969,7 @@ class Lexicon:
     infinitive_verbs: frozenset[str] = INFINITIVE_VERBS
     perception_verbs: frozenset[str] = PERCEPTION_VERBS
     past_forms: frozenset[str] = PAST_FORMS
+    past_participles: frozenset[str] = PAST_PARTICIPLES
     auxiliaries: frozenset[str] = AUXILIARIES
     be_forms: frozenset[str] = BE_FORMS
     cue_adverbs: frozenset[str] = CUE_ADVERBS
