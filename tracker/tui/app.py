@@ -8,6 +8,7 @@ bindings (and the screen's filters) so that no action is declared twice.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,6 +94,9 @@ def run_review(db: str, reviewer: str) -> int:
     store = open_database(db)
     try:
         app = ReviewApp(store, reviewer, db_label=_label(db))
+        # The modules and objects loaded so far live as long as the process: keep
+        # them out of the collector's full passes, which otherwise stall a key now and then.
+        gc.freeze()
         result = app.run()
     finally:
         store.close()
