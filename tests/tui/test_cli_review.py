@@ -58,3 +58,11 @@ def test_demo_opens_the_review_screen_on_the_seeds(
     db = tmp_path / "demo.db"
     assert main(["demo", "--db", str(db)]) == 0
     assert opened == [(str(db), "demo-user")]
+
+
+def test_the_database_is_named_without_folders_or_passwords() -> None:
+    from tracker.tui.app import database_label
+
+    assert database_label("/srv/news/tracker.db") == "tracker.db"
+    label = database_label("postgresql+psycopg://ann:s3cret@db.example:5432/news?sslmode=require")
+    assert label == "postgresql+psycopg://db.example:5432/news"

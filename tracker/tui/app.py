@@ -93,7 +93,7 @@ def run_review(db: str, reviewer: str) -> int:
 
     store = open_database(db)
     try:
-        app = ReviewApp(store, reviewer, db_label=_label(db))
+        app = ReviewApp(store, reviewer, db_label=database_label(db))
         # The modules and objects loaded so far live as long as the process: keep
         # them out of the collector's full passes, which otherwise stall a key now and then.
         gc.freeze()
@@ -103,10 +103,10 @@ def run_review(db: str, reviewer: str) -> int:
     return int(result or 0)
 
 
-def _label(db: str) -> str:
+def database_label(db: str) -> str:
     """How the database is named on screen: a file by its name, a URL without password."""
     if "://" in db:
         scheme, rest = db.split("://", 1)
-        host = rest.rsplit("@", 1)[-1]
+        host = rest.rsplit("@", 1)[-1].split("?", 1)[0]
         return f"{scheme}://{host}"
     return Path(db).name
