@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -24,7 +25,7 @@ from tracker import __version__
 from tracker.config import Settings, load_settings
 from tracker.errors import ConflictError, TrackerError
 from tracker.export.terminal import visible
-from tracker.model import ClaimFilter, ClaimRow, IngestOutcome, Status
+from tracker.model import ClaimFilter, ClaimRow, IngestOutcome, LogLine, LogWindow, Status
 
 if TYPE_CHECKING:
     from tracker.ops.database import Store
@@ -62,6 +63,43 @@ def status_value(value: str) -> Status:
     except ValueError:
         choices = ", ".join(s.value for s in Status)
         raise argparse.ArgumentTypeError(f"{value!r} is not a status ({choices})") from None
+
+
+def decision_value(value: str) -> Status:
+    """A status a log entry can record (anything but orphaned)."""
+    status = status_value(value)
+    if status is Status.ORPHANED:
+        raise argparse.ArgumentTypeError(
+            "orphaned is not a decision (unreviewed, verified, disputed, unverifiable)"
+        )
+    return status
+
+
+def _moment_bounds(value: str) -> tuple[dt.datetime, dt.datetime]:
+    """The first and last instant ``value`` names, in UTC ("2024-12-23" is the whole day).
+
+    Whatever python-dateutil reads; a moment without a zone is taken as UTC.
+    """
+    from dateutil import parser as date_parser
+
+    try:
+        low = date_parser.parse(value, default=dt.datetime(2000, 1, 1))
+        high = date_parser.parse(value, default=dt.datetime(2000, 1, 1, 23, 59, 59, 999_999))
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"cannot read {value!r} as a date") from None
+    if low.tzinfo is None:
+        return low.replace(tzinfo=dt.UTC), high.replace(tzinfo=dt.UTC)
+    return low.astimezone(dt.UTC), high.astimezone(dt.UTC)
+
+
+def since_value(value: str) -> dt.datetime:
+    """The start of the moment ``value`` names: entries at or after it are kept."""
+    return _moment_bounds(value)[0]
+
+
+def until_value(value: str) -> dt.datetime:
+    """Just after the end of the moment ``value`` names: entries before it are kept."""
+    return _moment_bounds(value)[1] + dt.timedelta(microseconds=1)
 
 
 def fail(message: str) -> None:
@@ -397,6 +435,125 @@ def cmd_mark(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- the log and exports --------------------------------------------------------------
+
+
+def log_entry_lines(line: LogLine) -> list[str]:
+    """One log entry for the terminal: a heading line, then the claim, note and evidence."""
+    lines = [
+        f"#{line.seq}  {line.created_at:%Y-%m-%d %H:%M:%S} UTC  {one_line(line.reviewer)}  "
+        f"claim {line.claim_id}  {line.from_status} → {line.to_status}",
+        f"    {one_line(line.source_entity)}: “{one_line(line.content_text, 100)}”",
+    ]
+    if line.note:
+        lines.append(f"    note: {one_line(line.note)}")
+    if line.evidence:
+        lines.append(f"    evidence: {one_line(' '.join(line.evidence))}")
+    return lines
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from tracker.ops.log import read_log, verify_log
+
+    store = open_store_for(args)
+    try:
+        if args.action == "verify":
+            if args.claim or args.reviewer or args.since:
+                fail(
+                    "log verify checks the whole chain; it takes no --claim, --reviewer or --since"
+                )
+                return EXIT_USAGE
+            report = verify_log(store)
+            if report.first_break is not None:
+                fail(
+                    f"log chain broken after {report.entries - 1} good entries: "
+                    f"{report.first_break.detail}"
+                )
+                return EXIT_FAILED
+            print(f"{report.entries} entries, chain intact")
+            return EXIT_OK
+        window = LogWindow(claim_id=args.claim, reviewer=args.reviewer, since=args.since)
+        shown = 0
+        for line in read_log(store, window):
+            print("\n".join(log_entry_lines(line)))
+            shown += 1
+        if not shown:
+            print("no log entries match")
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+class RichExportProgress:
+    """A progress bar on stderr while an export is written to a file."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+        self.progress = Progress(
+            TextColumn(f"exporting {unit}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("export", total=total)
+
+    def advance(self, done: int) -> None:
+        self.progress.advance(self.task, done)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tracker.ops.export import PER_CLAIM, ExportOptions, export_log, export_to_file
+
+    options = ExportOptions(
+        format=args.format,
+        window=LogWindow(
+            reviewer=args.reviewer,
+            since=args.since,
+            until=args.until,
+            statuses=tuple(args.status or ()),
+        ),
+        org=args.org,
+        org_url=args.org_url,
+    )
+    to_file = args.output not in (None, "-")
+    progress = None
+    if to_file and sys.stderr.isatty():
+        progress = RichExportProgress("claims" if args.format in PER_CLAIM else "log entries")
+    store = open_store_for(args)
+    try:
+        if to_file:
+            summary = export_to_file(store, options, args.output, progress)
+        else:
+            sys.stdout.flush()
+            # UTF-8 and untranslated line ends whatever the locale (CSV rows end in CRLF)
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            try:
+                summary = export_log(store, options, out)
+            finally:
+                out.flush()
+                out.detach()
+    finally:
+        if progress is not None:
+            progress.stop()
+        store.close()
+    for warning in summary.warnings:
+        fail(f"warning: {warning}")
+    if to_file:
+        print(
+            f"{args.output}: {summary.written} {summary.unit} as {summary.format}", file=sys.stderr
+        )
+    return EXIT_OK
+
+
 # -- reparse ------------------------------------------------------------------------
 
 
@@ -504,6 +661,14 @@ def build_parser() -> argparse.ArgumentParser:
     reviewer = argparse.ArgumentParser(add_help=False)
     reviewer.add_argument(
         "--reviewer", help="who makes the decision (default: $TRACKER_REVIEWER, else login name)"
+    )
+    entries = argparse.ArgumentParser(add_help=False)
+    entries.add_argument("--reviewer", metavar="NAME", help="only this reviewer's entries")
+    entries.add_argument(
+        "--since",
+        type=since_value,
+        metavar="DATE",
+        help="only entries from DATE on (any form dateutil reads; UTC unless a zone is given)",
     )
 
     parser = argparse.ArgumentParser(
@@ -628,6 +793,54 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse (exit 3) if the claim is no longer at this version",
     )
+
+    p = add_command(
+        subs,
+        "log",
+        cmd_log,
+        "Show the verification log, or check its hash chain with 'tracker log verify' "
+        "(exit 1 naming the first entry altered, removed or inserted out of order).",
+        "tracker log --claim 12 --since 2024-12-01\n  tracker log verify",
+        [db, entries],
+    )
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=("verify",),
+        help="verify: recompute the chain and compare it with the chain head",
+    )
+    p.add_argument("--claim", type=positive_int, metavar="ID", help="only this claim's entries")
+
+    p = add_command(
+        subs,
+        "export",
+        cmd_export,
+        "Export the verification log: csv and jsonl one record per log entry, markdown a "
+        "report by article, claimreview schema.org ClaimReview JSON-LD per final verdict.",
+        "tracker export --format claimreview --org 'The Standard' "
+        "--org-url https://standard.example -o reviews.json",
+        [db, entries],
+    )
+    p.add_argument("--format", required=True, choices=("csv", "jsonl", "markdown", "claimreview"))
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument(
+        "--status",
+        type=decision_value,
+        action="append",
+        metavar="S",
+        help="repeatable; csv, jsonl: entries that set S; markdown, claimreview: claims whose "
+        "latest decision is S",
+    )
+    p.add_argument(
+        "--until",
+        type=until_value,
+        metavar="DATE",
+        help="only entries up to and including DATE (a whole day when no time is given)",
+    )
+    p.add_argument(
+        "--org", metavar="NAME", help="organisation publishing the reviews (claimreview)"
+    )
+    p.add_argument("--org-url", metavar="URL", help="its web address (claimreview author url)")
 
     p = add_command(
         subs,

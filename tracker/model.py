@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class SentenceLabel(StrEnum):
@@ -380,3 +381,135 @@ class ReviewSummary:
     """The sources with the most claims, most first."""
     source_count: int
     """How many distinct sources the scope holds."""
+
+
+# --------------------------------------------------------------------------
+# The verification log read whole: exports, ``tracker log``, chain checks
+# --------------------------------------------------------------------------
+
+
+class LogRow(NamedTuple):
+    """One log entry with its claim, source and article, as plain values.
+
+    Exports stream a million of these, so this is a flat tuple rather than
+    nested dataclasses (building a ``ClaimRow`` and a ``ReviewEntry`` per entry
+    costs more than reading the row), and it carries the claim's identity and
+    verdict context, not its spans. Statuses, types and modes are the string
+    values of their enums.
+    """
+
+    seq: int
+    """Position in the chain, from 1."""
+    entry_id: int
+    reviewer: str
+    from_status: str
+    to_status: str
+    note: str
+    evidence: tuple[str, ...]
+    created_at: dt.datetime
+    """When the decision was made, timezone-aware UTC."""
+    claim_version: int
+    """The claim's version after this decision."""
+    undoes: int | None
+    prev_hash: str
+    hash: str
+    claim_id: int
+    article_id: int
+    status: str
+    """The claim's current status (after every decision, not only this one)."""
+    version: int
+    """The claim's current version."""
+    orphaned: bool
+    source_id: int
+    source_entity: str
+    source_type: str
+    cue_class: str
+    content_text: str
+    mode: str
+    hedges: tuple[str, ...]
+    speech_date: dt.date | None
+    article_title: str | None
+    article_path: str | None
+    """Where the article was read from, as given to ``tracker ingest``."""
+    article_url: str | None
+    article_outlet: str | None
+    article_published: dt.date | None
+
+
+class LogLine(NamedTuple):
+    """One log entry with the names a reader needs: the narrow row of CSV and ``tracker log``.
+
+    Reading these skips the claim's spans, hashes and dates, which halves the
+    cost per row against ``LogRow``.
+    """
+
+    seq: int
+    entry_id: int
+    reviewer: str
+    from_status: str
+    to_status: str
+    note: str
+    evidence: tuple[str, ...]
+    created_at: dt.datetime
+    """Timezone-aware UTC."""
+    claim_id: int
+    content_text: str
+    source_entity: str
+    article_title: str | None
+    article_path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogWindow:
+    """Which log entries a read covers; every field narrows, empty fields match all."""
+
+    claim_id: int | None = None
+    reviewer: str | None = None
+    """Exact reviewer name."""
+    since: dt.datetime | None = None
+    """Entries made at or after this moment (timezone-aware)."""
+    until: dt.datetime | None = None
+    """Entries made before this moment (timezone-aware, exclusive)."""
+    statuses: tuple[Status, ...] = ()
+    """Per entry: its ``to_status``; per claim (latest verdicts): its latest entry's."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """The first place where the stored log stops matching its hash chain."""
+
+    seq: int
+    """Chain position of the entry named (for a removed entry: where it was)."""
+    entry_id: int | None
+    """Id of the entry named; None when it was removed."""
+    kind: str
+    """``altered``, ``removed``, ``inserted`` or ``reordered``."""
+    detail: str
+    """One line saying what was found, naming the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """The result of recomputing the whole chain (``tracker log verify``)."""
+
+    entries: int
+    """Entries read from the log."""
+    head_entries: int
+    """Entries the chain head records."""
+    first_break: ChainBreak | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What one ``tracker export`` wrote."""
+
+    format: str
+    written: int
+    unit: str
+    """What ``written`` counts: ``entries`` (csv, jsonl) or ``claims`` (markdown, claimreview)."""
+    warnings: tuple[str, ...] = ()
+    """Things the reader of the export should know (e.g. reviews without a url)."""
