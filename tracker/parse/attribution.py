@@ -304,6 +304,8 @@ class _Cue:
     passive: bool
     info: CueInfo
     word: str
+    coordination: tuple[int, str] | None | bool = False
+    """Cached result of ``_Finder._coordination`` (False until computed)."""
 
 
 def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str) -> _Cue | None:
@@ -537,11 +539,17 @@ class _Finder:
     def run(self) -> list[RawClaim]:
         layout = self.layout
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        cues = self.lex.cues
+        remark_words = self.lex.remark_words
         for m in self.lex.cue_pattern.finditer(self.text):
             si = layout.sentence_at(m.start())
             if si < 0 or layout.furniture[si] is not None or m.end() > layout.spans[si][1]:
                 continue
-            by_sentence.setdefault(si, []).append((m.start(), m.end(), m.group()))
+            word = m.group()
+            if word.lower() in remark_words:
+                layout.remark_sentences.add(si)
+            if word in cues:
+                by_sentence.setdefault(si, []).append((m.start(), m.end(), word))
         self.cue_sentences = set(by_sentence)
         for si in range(len(layout.spans)):
             if si in by_sentence:
@@ -648,6 +656,11 @@ class _Finder:
 
     def _coordination(self, cue: _Cue) -> tuple[int, str] | None:
         """(offset where the clause begins, kind) for a cue coordinated with an earlier one."""
+        if cue.coordination is False:
+            cue.coordination = self._find_coordination(cue)
+        return cue.coordination  # type: ignore[return-value]
+
+    def _find_coordination(self, cue: _Cue) -> tuple[int, str] | None:
         toks = cue.toks
         j = cue.left
         if self.layout.quote_at(toks.starts[cue.ci]) is not None:

@@ -32,25 +32,23 @@ def _norm_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
-    """Indexes of the spans (by start offsets) that contain a match of ``pattern``."""
-    out: set[int] = set()
-    for m in pattern.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0:
-            out.add(i)
-    return out
+def scan_furniture(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[set[int], list[int]]:
+    """One pass for appeal markers and anywhere-furniture.
 
-
-def appeal_lines(text: str, lines: list[Line], lexicon: Lexicon) -> set[int]:
-    """Lines with two or more donation or subscription appeal markers."""
+    Returns the lines with two or more appeal markers, and the offsets where
+    anywhere-furniture (captions, credits, " | " menus) matches.
+    """
     starts = [line.start for line in lines]
     counts: dict[int, int] = {}
-    for m in lexicon.appeal_markers.finditer(text):
+    furniture: list[int] = []
+    for m in lexicon.furniture_scan.finditer(text):
+        if m.lastgroup == "furniture":
+            furniture.append(m.start())
+            continue
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= lines[i].end:
             counts[i] = counts.get(i, 0) + 1
-    return {i for i, n in counts.items() if n >= 2}
+    return {i for i, n in counts.items() if n >= 2}, furniture
 
 
 def label_furniture(
@@ -60,10 +58,12 @@ def label_furniture(
     quotes: list[Quote],
     lexicon: Lexicon,
     appeals: set[int],
+    furniture: list[int],
 ) -> list[list[SentenceLabel | None]]:
     """BOILERPLATE or HEADING for each sentence that is not body text, else None."""
     flat = [span for row in by_line for span in row]
-    flagged = _hits(lexicon.boilerplate_any, text, [a for a, _ in flat])
+    starts = [a for a, _ in flat]
+    flagged = {bisect_right(starts, pos) - 1 for pos in furniture}
     first = 0
     for li, line in enumerate(lines):
         if by_line[li] and lexicon.boilerplate_start.match(text, line.start, line.end):

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tracker.model import SentenceLabel
-from tracker.parse.boilerplate import appeal_lines, label_furniture
+from tracker.parse.boilerplate import label_furniture, scan_furniture
 from tracker.parse.lexicon import Lexicon
 from tracker.parse.quotes import Quote, find_quotes
 from tracker.parse.sentences import Line, split_lines, split_sentences
@@ -34,6 +34,8 @@ class Layout:
     quote_opens: list[int] = field(default_factory=list)
     line_first: list[int] = field(default_factory=list)
     """Index of the first sentence of each line."""
+    remark_sentences: set[int] = field(default_factory=set)
+    """Sentences holding a remark keyword (filled by the cue scan)."""
     _tokens: dict[int, Tokens] = field(default_factory=dict)
 
     def sentence_at(self, pos: int) -> int:
@@ -76,10 +78,10 @@ class Layout:
 
 def lay_out(text: str, lexicon: Lexicon) -> Layout:
     lines = split_lines(text)
-    appeals = appeal_lines(text, lines, lexicon)
+    appeals, furniture_hits = scan_furniture(text, lines, lexicon)
     by_line = split_sentences(text, lines, lexicon, appeals)
     quotes = find_quotes(text, lines)
-    labels = label_furniture(text, lines, by_line, quotes, lexicon, appeals)
+    labels = label_furniture(text, lines, by_line, quotes, lexicon, appeals, furniture_hits)
     spans: list[tuple[int, int]] = []
     line_of: list[int] = []
     furniture: list[SentenceLabel | None] = []

@@ -764,6 +764,16 @@ REMARK_PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType(
         ),
     }
 )
+#: Words without which no remark pattern can match; only sentences holding one are tried.
+REMARK_WORDS: frozenset[str] = frozenset(
+    {"verify", "verified", "verifies", "confirm", "confirmed", "confirms", "corroborate",
+     "corroborated", "corroborates", "unverified", "face", "scepticism", "skepticism",
+     "caution", "suspicion", "sceptical", "skeptical", "warned", "cast", "raised", "refuted",
+     "refutes", "refute", "denied", "denies", "deny", "rejected", "rejects", "reject",
+     "dismissed", "dismisses", "dismiss", "disputed", "disputes", "dispute", "debunked",
+     "contradicted", "contested", "false", "untrue", "fake", "baseless", "lies",
+     "fabricated", "disinformation", "propaganda", "backed", "backs"}
+)
 #: Nouns that refer back to earlier claims ("the claims", "the announcement").
 CLAIM_REFERENCE = re.compile(
     r"\b(?:claims?|allegations?|reports?|accounts?|assertions?|suggestions?|statements?|"
@@ -1016,6 +1026,7 @@ class Lexicon:
     hedge_words: frozenset[str] = HEDGE_WORDS
     hedge_patterns: re.Pattern[str] = HEDGE_PATTERNS
     claim_words: frozenset[str] = CLAIM_WORDS
+    remark_words: frozenset[str] = REMARK_WORDS
     remark_patterns: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: REMARK_PATTERNS)
     claim_reference: re.Pattern[str] = CLAIM_REFERENCE
     weekdays: Mapping[str, int] = field(default_factory=lambda: WEEKDAYS)
@@ -1034,7 +1045,10 @@ class Lexicon:
     cues: Mapping[str, CueInfo] = field(init=False, repr=False, compare=False)
     """Every active cue word or phrase (and its capitalised form) -> how it behaves."""
     cue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    """One prefix-factored alternation over every key of ``cues``."""
+    """One prefix-factored alternation over every key of ``cues`` and ``remark_words``:
+    the single pass that finds cue candidates (and the sentences worth trying remarks on)."""
+    furniture_scan: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    """``appeal_markers`` (group ``appeal``) and ``boilerplate_any`` (group ``furniture``)."""
     hedge_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     """Hedge words (group ``word``) and ``hedge_patterns`` (group ``hedge``) in one pass."""
     time_expression_end: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -1087,13 +1101,26 @@ class Lexicon:
             final[word] = full
             final[word[:1].upper() + word[1:]] = full
         object.__setattr__(self, "cues", MappingProxyType(final))
-        body = trie_pattern(final) if final else r"(?!x)x"
-        firsts = re.escape("".join(sorted({w[0] for w in final}))) or "x"
+        scan = set(final) | set(self.remark_words) | {w.capitalize() for w in self.remark_words}
+        body = trie_pattern(scan) if scan else r"(?!x)x"
+        firsts = re.escape("".join(sorted({w[0] for w in scan}))) or "x"
         pattern = re.compile(
             r"(?<![\w’'\-])(?=[" + firsts + r"])(?:" + body + r")(?![\w\-]|[’']\w)"
         )
         object.__setattr__(self, "cue_pattern", pattern)
         object.__setattr__(self, "colon_cue", CueInfo(":", "speech", "colon"))
+        object.__setattr__(
+            self,
+            "furniture_scan",
+            re.compile(
+                r"(?P<appeal>"
+                + self.appeal_markers.pattern
+                + r")|(?P<furniture>"
+                + self.boilerplate_any.pattern
+                + r")",
+                re.M,
+            ),
+        )
         hedge_words = self.hedge_words | self.claim_words
         hedges = trie_pattern(hedge_words | {w.capitalize() for w in hedge_words}) or r"(?!x)x"
         object.__setattr__(

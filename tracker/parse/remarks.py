@@ -47,20 +47,17 @@ def find_remarks(
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         by_sentence.setdefault(c.sentence, []).append(i)
-    # One pass of each stance pattern over the text; the first stance in order wins.
-    hits: dict[int, tuple[int, str, re.Match[str]]] = {}
-    for rank, name in enumerate(_STANCE_ORDER):
-        for m in lex.remark_patterns[name].finditer(text):
-            si = layout.sentence_at(m.start())
-            if si < 0 or m.end() > layout.spans[si][1] or layout.furniture[si] is not None:
-                continue
-            if layout.quote_at(m.start()) is not None:
-                continue
-            old = hits.get(si)
-            if old is None or (rank, m.start()) < (old[0], old[2].start()):
-                hits[si] = (rank, name, m)
+    # Only sentences with a remark keyword (found by the cue scan) are tried.
+    hits: dict[int, tuple[str, re.Match[str]]] = {}
+    for si in sorted(layout.remark_sentences):
+        a, b = layout.spans[si]
+        for name in _STANCE_ORDER:
+            m = lex.remark_patterns[name].search(text, a, b)
+            if m is not None and layout.quote_at(m.start()) is None:
+                hits[si] = (name, m)
+                break
     for si in sorted(hits):
-        _, stance, match = hits[si]
+        stance, match = hits[si]
         a, b = layout.spans[si]
         own = [i for i in by_sentence.get(si, []) if claims[i].cue[0] <= match.start()]
         if own:
