@@ -1137,7 +1137,10 @@ class _Finder:
         """Does token ``j`` close a quote that ends in , ? or ! (“...,” he said)?"""
         if j < 1 or toks.words[j] not in _CLOSE_MARKS:
             return False
-        return toks.words[j - 1] in (",", "?", "!", "…") and (
+        before = j - 1
+        if toks.words[before] in ("'", "’") and before > 0:
+            before -= 1  # an inner single quote closes first
+        return toks.words[before] in (",", "?", "!", "…") and (
             self.layout.quote_at(toks.starts[j]) is not None
         )
 
@@ -1287,7 +1290,17 @@ class _Finder:
             return True
         if lw in lex.tail_openers and lw not in ("that",):
             rest = toks.lower[k:]
-            return "that" not in rest[:3] and ":" not in toks.words[k:]
+            if "that" in rest[:3] or ":" in toks.words[k:]:
+                return False
+            comma = next((x for x in range(k, n) if toks.words[x] == ","), None)
+            # "..., Ash argued in his email, the incident is ...": a medial frame, not a tail.
+            return not (
+                comma is not None
+                and comma + 1 < n
+                and toks.words[comma + 1] not in _END_PUNCT
+                and self._clause_word(toks, comma + 1)
+                and not is_capitalised(toks.words[comma + 1])
+            )
         return False
 
     def _content_before(

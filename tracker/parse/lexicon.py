@@ -668,7 +668,7 @@ PAIR_WORDS: frozenset[str] = frozenset(
 
 #: Where outlet additions begin inside a content span (setting, context, background).
 CONTENT_CUTTERS = re.compile(
-    r",?\s+amid\s|,\s+but\s+(?:he|she|they|it|we|I|the|his|her|their)\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
+    r",?\s+amid\s|,\s+but\s+(?:he|she|they|it|we|I)\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
     r",\s+during\s+(?:a|an|the|his|her|their)\s|,\s+in\s+(?:a|an)\s+"
     r"(?:statement|interview|speech|video|post|tweet|letter|press|briefing|address)|"
     r",\s+(?:according\s+to|citing|referring\s+to)\s|\s+—\s|;\s"
