@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.style import Style
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -497,6 +499,15 @@ def test_markup_and_escape_sequences_in_articles_show_literally(tmp_path: Path) 
         assert same_style(strips, "[bold red]", "LOUD") >= 2  # the list row and the detail pane
         assert "[link=https://evil" in text
         assert "␛[31mred␛[0m" in text
+        # the command palette reads help texts as markup: a source name must stay text
+        screen = review_screen(app)
+        row = screen.claim_list.current
+        assert row is not None
+        crafted = "[link=https://evil.example]Evil[/link] \x1b[31mCorp"
+        screen.claim_list.update_row(replace(row, source_entity=crafted))
+        (help_text,) = [c.help for c in screen.filter_commands() if "source" in c.title]
+        shown = Content.from_markup(help_text)
+        assert "[link=https://evil.example]Evil[/link] ␛[31mCorp" in shown.plain
         await press(pilot, "a")  # the article view shows the whole text the same way
         text, strips = check(app)
         assert same_style(strips, "[bold]", "not bold") >= 1

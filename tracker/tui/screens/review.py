@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
@@ -63,7 +64,7 @@ from tracker.tui.widgets.detail import ClaimDetailView
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.filter_bar import FilterBar
 from tracker.tui.widgets.footer import KeyFooter
-from tracker.tui.widgets.highlight import line
+from tracker.tui.widgets.highlight import line, one_line
 
 if TYPE_CHECKING:
     from tracker.ops.database import Store
@@ -667,7 +668,8 @@ class ReviewScreen(Screen[None]):
             out.append(
                 SystemCommand(
                     "Filter source: this claim's source",
-                    f"only claims by {row.source_entity[:60]}",
+                    # the palette reads help as markup: untrusted text is escaped
+                    f"only claims by {escape(one_line(row.source_entity, 60))}",
                     lambda r=row: self.set_filter(replace(self.filter, source=r.source_entity)),
                 )
             )
