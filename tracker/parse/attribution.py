@@ -1402,7 +1402,7 @@ class _Finder:
         # Number 10 on Monday"), without a trailing time expression.
         x = k
         while x < n and toks.words[x] not in (",", ":", ";") and toks.words[x] not in _OPEN_MARKS:
-            if toks.words[x] in _END_PUNCT and x == n - 1:
+            if toks.words[x] in _END_PUNCT:
                 break
             x += 1
         if x == k:

@@ -156,6 +156,8 @@ EXPRESSIVE_VERBS = verbs(
     "apologise", "apologize", "blame", "chide", "scold", "taunt", "label", "dub", "call",
     "brand",
 )
+#: Speech-manner verbs that report only quoted words ("he continued: “...”").
+QUOTE_ONLY_VERBS = verbs("continue", "interject", "interrupt")
 #: Commissive and directive acts: count only with a that-clause, a question or quoted words.
 DIRECTIVE_VERBS = verbs(
     "pledge", "commit", "promise", "vow", "offer", "ask", "urge", "demand", "lobby", "request",
@@ -206,6 +208,7 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "pointed out", "points out", "point out", "pointing out", "went on to say",
         "goes on to say", "made clear", "makes clear", "made it clear", "makes it clear",
         "shot back", "shoots back", "fired back", "fires back", "hit back", "hits back",
+     "referring to", "referred to", "refers to", "refer to",
         "spoke out", "weighed in", "wrote in", "went on", "summed up",
         "called out", "was quoted as saying", "were quoted as saying", "is quoted as saying",
         "in the words of", "raised concerns", "raised questions", "expressed concern",
@@ -965,6 +968,7 @@ class Lexicon:
     cognition_verbs: frozenset[str] = COGNITION_VERBS
     evidence_verbs: frozenset[str] = EVIDENCE_VERBS
     expressive_verbs: frozenset[str] = EXPRESSIVE_VERBS
+    quote_only_verbs: frozenset[str] = QUOTE_ONLY_VERBS
     directive_verbs: frozenset[str] = DIRECTIVE_VERBS
     speech_phrases: frozenset[str] = SPEECH_PHRASES
     expressive_phrases: frozenset[str] = EXPRESSIVE_PHRASES
@@ -1066,6 +1070,7 @@ class Lexicon:
             (self.cognition_verbs, "cognition", False, False),
             (self.evidence_verbs, "evidence", False, False),
             (self.expressive_verbs, "speech", True, False),
+            (self.quote_only_verbs, "speech", True, False),
             (self.directive_verbs, "speech", False, True),
         )
         for words, cls, needs_quote, needs_clause in verb_sets:

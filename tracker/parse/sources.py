@@ -356,6 +356,8 @@ class Resolver:
     def _single(self, raw: str, a: int, si: int, done: list[Entity]) -> Entity:
         lex = self.lex
         words = _WORD.findall(raw)
+        if not words:
+            return Entity(raw.strip() or UNSPECIFIED_SOURCE, SourceType.UNNAMED)
         lows = [w.lower().rstrip(".") for w in words]
         core = self._strip_determiners(raw)
         core_l = core.lower()
