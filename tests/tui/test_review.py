@@ -20,7 +20,7 @@ from tracker.ops import browse, review
 from tracker.ops.claims import claim_detail, count_claims, list_claims
 from tracker.ops.database import Store
 from tracker.tui.app import ReviewApp
-from tracker.tui.screens.dialogs import ConflictDialog, FilterDialog, NoteDialog
+from tracker.tui.screens.dialogs import ConflictDialog, FilterDialog, NoteDialog, QuitDialog
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import DEFAULT_FILTER, ReviewScreen
 from tracker.tui.widgets.claim_list import ClaimList
@@ -274,6 +274,22 @@ def test_escape_cancels_and_keeps_what_was_typed(review_store: Store) -> None:
         dialog = app.screen
         assert isinstance(dialog, NoteDialog)
         assert dialog.query_one("#note").value == "half a thought"  # type: ignore[attr-defined]
+
+    run(review_store, scenario)
+
+
+def test_quitting_with_a_note_not_saved_asks_first(review_store: Store) -> None:
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        await press(pilot, "d")
+        await type_text(pilot, "half a thought")
+        await press(pilot, "escape", "q")
+        assert isinstance(app.screen, QuitDialog)
+        assert "not saved" in screen_text(app)
+        await press(pilot, "n")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
 
     run(review_store, scenario)
 

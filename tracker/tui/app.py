@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tracker.tui.screens.dialogs import QuitDialog
 from tracker.tui.screens.help import HelpScreen, key_rows
 from tracker.tui.screens.review import ReviewScreen
 
@@ -54,6 +55,25 @@ class ReviewApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.store, self.reviewer, self.db_label))
+
+    async def action_quit(self) -> None:
+        """Quit; first ask when notes were typed and not saved."""
+        unsaved = sorted(
+            claim_id
+            for screen in self.screen_stack
+            if isinstance(screen, ReviewScreen)
+            for claim_id, draft in screen.drafts.items()
+            if draft.note.strip() or draft.evidence.strip()
+        )
+        if not unsaved or isinstance(self.screen, QuitDialog):
+            self.exit(0)
+            return
+
+        def answered(quit: bool | None) -> None:
+            if quit:
+                self.exit(0)
+
+        self.push_screen(QuitDialog(unsaved), answered)
 
     def action_help(self) -> None:
         screen = self.screen

@@ -139,6 +139,32 @@ class ConflictDialog(ModalScreen[bool]):
         self.dismiss(save)
 
 
+class QuitDialog(ModalScreen[bool]):
+    """Notes were typed and not saved: quit anyway?"""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Quit anyway", id="dialog.quit"),
+        Binding("n,escape", "answer(False)", "Stay", id="dialog.stay"),
+    ]
+
+    def __init__(self, claim_ids: list[int]) -> None:
+        super().__init__(classes="dialog")
+        self.claim_ids = claim_ids
+
+    def compose(self) -> ComposeResult:
+        ids = ", ".join(str(i) for i in self.claim_ids[:10])
+        more = f" and {len(self.claim_ids) - 10} more" if len(self.claim_ids) > 10 else ""
+        with Vertical(id="quit-dialog", classes="dialog-box"):
+            yield Static(Text("Quit with notes not saved?", style="bold"), classes="dialog-title")
+            yield Static(Text(f"You typed notes that are not saved, on claim {ids}{more}.", end=""))
+            yield Static(
+                Text("y quits and drops them · n / Escape stays", end=""), classes="dialog-hint"
+            )
+
+    def action_answer(self, quit: bool) -> None:
+        self.dismiss(quit)
+
+
 class JumpDialog(ModalScreen[int | None]):
     """Ask for a claim id."""
 
