@@ -193,8 +193,9 @@ def np_before(
                 i -= 1
                 continue
             break
-        if (lw in lex.np_stop and not _acronym(w)) or not _wordlike(w):
-            if not is_possessive(w) or lw in lex.np_stop:
+        name_like = is_capitalised(w) and i > 0 and lw not in lex.determiners
+        if (lw in lex.np_stop and not _acronym(w) and not name_like) or not _wordlike(w):
+            if not is_possessive(w) or (lw in lex.np_stop and not name_like):
                 break
         if i < j and w.islower() and lw in lex.cues and not _modifier_word(lex, lw):
             break  # another verb: "X met Y and said" never reaches here, "X told Y" does
@@ -263,7 +264,12 @@ def np_after(lex: Lexicon, toks: Tokens, k: int, end: int) -> tuple[int, int] | 
                 i += 1
                 continue
             break
-        if lw in lex.np_stop and lw not in lex.pronouns and not _acronym(w) or not _wordlike(w):
+        if (
+            lw in lex.np_stop
+            and lw not in lex.pronouns
+            and not _acronym(w)
+            and not (is_capitalised(w) and i > 0 and lw not in lex.determiners)
+        ) or not _wordlike(w):
             break
         if lw in lex.pronouns and last is None:
             return (i, i)
@@ -681,7 +687,7 @@ class _Finder:
             start = toks.starts[j - 1] if j > 0 and toks.words[j - 1] == "," else toks.starts[j]
             return (start, "and")
         ing = cue.word.split()[0].endswith("ing")
-        if toks.words[j] == "," and ing:
+        if ing and (toks.words[j] == "," or self._closes_quote(toks, j)):
             return (toks.starts[j], "participle")
         if ing and lw in self.lex.participle_links:
             return (toks.starts[j], "linked")  # "before saying", "upon saying"
@@ -803,6 +809,8 @@ class _Finder:
         word = cue.word.lower()
         lemma = cue.info.lemma
         toks = cue.toks
+        if s == e and toks.lower[e] in ("who", "which", "that"):
+            return True
         plural = self._plural(toks, s, e)
         if word == lemma and not word.endswith("ed") and word not in self.lex.past_forms:
             return plural
@@ -969,6 +977,15 @@ class _Finder:
             k += 3  # "says, however, that ..."
         if k < n and toks.words[k] == "," and k + 1 < n and toks.words[k + 1] in _OPEN_MARKS:
             k += 1
+        elif k < n and toks.words[k] == ",":
+            colon = next((x for x in range(k + 1, min(n, k + 8)) if toks.words[x] == ":"), None)
+            if (
+                colon is not None
+                and colon + 1 < n
+                and toks.words[colon + 1] in _OPEN_MARKS
+                and not any(t in self.lex.np_stop for t in toks.lower[k + 1 : colon])
+            ):
+                k = colon  # "responded pointedly, with a smile: “...”"
         if k < n and toks.words[k] == ":":
             frame = "colon"
             k += 1
@@ -1273,6 +1290,7 @@ class _Finder:
             k = _after_adverbs(lex, toks, k)
             np = np_after(lex, toks, k, n)
             k = np[1] + 1 if np is not None else _skip_addressee(lex, toks, k)
+            k = _after_adverbs(lex, toks, k)
         k = self._skip_time(cue.si, toks, k)
         if k >= n:
             return True
@@ -1293,6 +1311,8 @@ class _Finder:
             if "that" in rest[:3] or ":" in toks.words[k:]:
                 return False
             comma = next((x for x in range(k, n) if toks.words[x] == ","), None)
+            if comma is not None and comma + 1 < n and toks.words[comma + 1] in _OPEN_MARKS:
+                return after_quote  # "proclaimed at a press conference, “...”"
             # "..., Ash argued in his email, the incident is ...": a medial frame, not a tail.
             return not (
                 comma is not None

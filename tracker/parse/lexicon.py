@@ -157,7 +157,10 @@ EXPRESSIVE_VERBS = verbs(
     "brand",
 )
 #: Speech-manner verbs that report only quoted words ("he continued: “...”").
-QUOTE_ONLY_VERBS = verbs("continue", "interject", "interrupt")
+QUOTE_ONLY_VERBS = verbs(
+    "continue", "interject", "interrupt", "bark", "scream", "snap", "sing", "chant", "cry",
+    "murmur", "mutter", "laugh", "sigh", "gasp", "plead", "growl", "roar", "thunder", "chuckle",
+)
 #: Commissive and directive acts: count only with a that-clause, a question or quoted words.
 DIRECTIVE_VERBS = verbs(
     "pledge", "commit", "promise", "vow", "offer", "ask", "urge", "demand", "lobby", "request",
@@ -208,7 +211,7 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "pointed out", "points out", "point out", "pointing out", "went on to say",
         "goes on to say", "made clear", "makes clear", "made it clear", "makes it clear",
         "shot back", "shoots back", "fired back", "fires back", "hit back", "hits back",
-     "referring to", "referred to", "refers to", "refer to",
+     "referring to", "referred to", "refers to", "refer to", "put it", "puts it",
         "spoke out", "weighed in", "wrote in", "went on", "summed up",
         "called out", "was quoted as saying", "were quoted as saying", "is quoted as saying",
         "in the words of", "raised concerns", "raised questions", "expressed concern",
