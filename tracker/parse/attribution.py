@@ -560,7 +560,11 @@ class _Finder:
         for si in range(len(layout.spans)):
             if si in by_sentence:
                 self._sentence(si, by_sentence[si])
-            elif layout.furniture[si] is None and layout.line_first[layout.line_of[si]] == si:
+            elif (
+                layout.furniture[si] is None
+                and layout.line_first[layout.line_of[si]] == si
+                and ":" in self.text[layout.spans[si][0] : layout.spans[si][0] + 60]
+            ):
                 claim = self._headline_colon(si)
                 if claim is not None:
                     self.claims.append(claim)

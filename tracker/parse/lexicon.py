@@ -693,7 +693,7 @@ TAIL_OPENERS: frozenset[str] = frozenset(
         "answering", "replying", "told", "telling", "about", "ahead", "following", "amid",
         "under", "for", "by", "outside", "inside", "near", "late", "early", "shortly", "soon",
         "once", "twice", "repeatedly", "publicly", "privately", "simply", "quietly", "angrily",
-        "firmly", "flatly", "bluntly", "pointedly", "wryly", "since", "until",
+        "firmly", "flatly", "bluntly", "pointedly", "wryly", "since", "until", "back",
     }
 )
 #: Clause openers that embed a cue in a subordinate clause (the sentence stays a statement).
@@ -868,9 +868,9 @@ BOILERPLATE_START = re.compile(
 )
 #: Furniture anywhere in a line: captions, photo credits, newsletter prompts, " | " menus.
 BOILERPLATE_ANY = re.compile(
-    r"(?=[(PIpi/Nn \t])(?:\((?:Picture|Photo|Image|Credit|Pictured|Photograph)s?:|"
+    r"\((?:Picture|Photo|Image|Credit|Pictured|Photograph)s?:|"
     r"\b(?:Photo|Picture|Image)[ \t]*(?:credit)?:[ \t]|/(?:Getty|Alamy|Reuters|AP|AFP|PA)\b|"
-    r"\b(?:newsletter|Newsletter)\b.{0,40}$|[ \t]\|[ \t])",
+    r"\b(?:newsletter|Newsletter)\b.{0,40}$|(?<=[ \t])\|(?=[ \t])",
     re.M,
 )
 #: Lines after which the rest of the page is furniture (related links, teasers).
@@ -881,7 +881,7 @@ FURNITURE_MARKER = re.compile(
 )
 #: Donation and subscription appeal markers; two in one paragraph make it an appeal.
 APPEAL_MARKERS = re.compile(
-    r"(?=[YyRrSsDdPpQqIiCcAaFfBb])\b(?:[Yy]our\s+support|[Yy]our\s+donation|[Ss]upport\s+[Nn]ow|[Rr]ead\s+more|"
+    r"\b(?:[Yy]our\s+support|[Yy]our\s+donation|[Ss]upport\s+[Nn]ow|[Rr]ead\s+more|"
     r"[Dd]onat(?:e|ion)|[Ss]ubscri(?:be|ption)|paywalls?|quality\s+journalism|"
     r"independent\s+journalism|[Cc]ontribut(?:e|ion)|reporters\s+on\s+the\s+ground|"
     r"afford\s+it|[Ss]ign\s+up|[Ff]ree\s+trial|[Bb]ecome\s+a\s+member)\b"
@@ -1121,11 +1121,12 @@ class Lexicon:
             self,
             "furniture_scan",
             re.compile(
-                r"(?P<appeal>"
+                # A cheap first-character test before either alternative is tried.
+                r"(?=[YyRrSsDdPpQqIiCcAaFfBbNn(/|])(?:(?P<appeal>"
                 + self.appeal_markers.pattern
                 + r")|(?P<furniture>"
                 + self.boilerplate_any.pattern
-                + r")",
+                + r"))",
                 re.M,
             ),
         )
