@@ -481,14 +481,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _cut_content(
-    layout: Layout, a: int, b: int, source: tuple[int, int] | None, limit: int | None
-) -> tuple[int, int]:
-    """End the content before outlet additions, coordinated cues and final punctuation."""
+def _cut_content(layout: Layout, a: int, b: int, source: tuple[int, int] | None) -> tuple[int, int]:
+    """End the content before outlet additions (setting, context, background)."""
     lex = layout.lexicon
     text = layout.text
-    if limit is not None and a < limit < b:
-        b = limit
     for m in lex.content_cutters.finditer(text, a, b):
         if m.start() - a < 3 or layout.quote_at(m.start()) is not None:
             continue
@@ -593,7 +589,7 @@ class _Finder:
                 located.append(cue)
         first_in_sentence = len(self.claims)
         for cue in located:
-            claim = self._frame(cue, None, first_in_sentence)
+            claim = self._frame(cue, first_in_sentence)
             if claim is not None:
                 claim.boundary = self._boundary(cue, claim)
                 self.claims.append(claim)
@@ -673,9 +669,10 @@ class _Finder:
     def _find_coordination(self, cue: _Cue) -> tuple[int, str] | None:
         toks = cue.toks
         j = cue.left
-        if self.layout.quote_at(toks.starts[cue.ci]) is not None:
+        wrapping = self.layout.quote_at(toks.starts[cue.ci])
+        if wrapping is not None:
             # A wrapped cue: 'and “committed ...' -> the clause begins at "and".
-            k = toks.index_at(self.layout.quote_at(toks.starts[cue.ci]).open) - 1  # type: ignore[union-attr]
+            k = toks.index_at(wrapping.open) - 1
             if k >= 0 and toks.lower[k] == "and":
                 return (
                     toks.starts[k - 1] if k > 0 and toks.words[k - 1] == "," else toks.starts[k],
@@ -722,13 +719,13 @@ class _Finder:
 
     # -- one cue ---------------------------------------------------------------
 
-    def _frame(self, cue: _Cue, limit: int | None, first: int) -> RawClaim | None:
+    def _frame(self, cue: _Cue, first: int) -> RawClaim | None:
         info = cue.info
         toks = cue.toks
         if info.kind == "according":
-            return self._according(cue, limit)
+            return self._according(cue)
         if info.kind == "noun" or self._nominal_reading(cue):
-            return self._nominal(cue, limit)
+            return self._nominal(cue)
         if (
             info.lemma == "ask"
             and cue.word.endswith("ed")
@@ -742,7 +739,7 @@ class _Finder:
         ):
             return None  # "the reported leak", "Britain's support": not a verb here
         if cue.passive:
-            return self._passive(cue, limit)
+            return self._passive(cue)
         if self.layout.quote_at(toks.starts[cue.ci]) is not None:
             return self._wrapped_frame(cue, first)
         j = cue.left
@@ -753,7 +750,7 @@ class _Finder:
                 return inv
         coord = self._coordination(cue)
         if coord is not None and coord[1] in ("and", "participle", "linked"):
-            return self._shared(cue, limit, first, coord[1])
+            return self._shared(cue, first)
         if j >= 0 and toks.lower[j] in ("and", "but") and cue.info.cue_class != "speech":
             return None
         if j >= 0 and toks.words[j] == ",":
@@ -775,7 +772,7 @@ class _Finder:
                 and cue.cj < len(toks)
                 and (toks.lower[cue.cj] == "that")
             ):
-                return self._nominal(cue, limit)
+                return self._nominal(cue)
             return None
         s_idx, e_idx = self._extend_acronym(toks, source[0], source[1])
         src = (toks.starts[s_idx], toks.ends[e_idx])
@@ -786,7 +783,7 @@ class _Finder:
         post = self._postposed(cue, s_idx, src)
         if post is not None:
             return post
-        return self._preposed(cue, src, s_idx, limit)
+        return self._preposed(cue, src, s_idx)
 
     def _nominal_reading(self, cue: _Cue) -> bool:
         """ "including claims that ...": a verb form used as a noun before "that"."""
@@ -963,7 +960,6 @@ class _Finder:
         cue: _Cue,
         src: tuple[int, int] | None,
         k: int,
-        limit: int | None,
         main: bool,
         frame: str,
     ) -> RawClaim | None:
@@ -1016,14 +1012,12 @@ class _Finder:
         if quotes:
             content = [(x.start, x.end) for x in quotes]
         else:
-            if frame == "colon" and q is None:
-                pass
             b = sent_end
             # A quote that opens in the content and closes after the sentence end.
             last = layout.quote_at(b - 1)
             if last is not None and last.close > b and last.open >= a:
                 b = last.close
-            a2, b2 = _cut_content(layout, a, b, src, limit)
+            a2, b2 = _cut_content(layout, a, b, src)
             if b2 <= a2:
                 return None
             content = [(a2, b2)]
@@ -1059,9 +1053,7 @@ class _Finder:
                 return True
         return False
 
-    def _preposed(
-        self, cue: _Cue, src: tuple[int, int], s_idx: int, limit: int | None
-    ) -> RawClaim | None:
+    def _preposed(self, cue: _Cue, src: tuple[int, int], s_idx: int) -> RawClaim | None:
         """SOURCE CUE [addressee] [PP] (that|:) CONTENT."""
         toks = cue.toks
         info = cue.info
@@ -1082,7 +1074,7 @@ class _Finder:
                 return None
         k = self._skip_time(cue.si, toks, k)
         main = self._main(toks, s_idx)
-        claim = self._content_claim(cue, src, k, limit, main, "pre")
+        claim = self._content_claim(cue, src, k, main, "pre")
         if claim is not None and s_idx > 0 and not claim.quotes:
             before = toks.lower[s_idx - 1]
             if (
@@ -1187,7 +1179,7 @@ class _Finder:
             return None
         a_sent, b_sent = self.layout.spans[cue.si]
         left = _trim(self.text, a_sent, toks.starts[comma])
-        right = _cut_content(self.layout, toks.starts[k + 1], b_sent, src, None)
+        right = _cut_content(self.layout, toks.starts[k + 1], b_sent, src)
         content = [span for span in (left, right) if span[1] > span[0]]
         if not content or right[1] <= right[0]:
             return None
@@ -1417,7 +1409,7 @@ class _Finder:
             claim.quotes.append(g)
             self.used_quotes.add(id(g))
 
-    def _according(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+    def _according(self, cue: _Cue) -> RawClaim | None:
         """ "According to SOURCE, CONTENT", "CONTENT, according to SOURCE" and the medial form."""
         toks = cue.toks
         n = len(toks)
@@ -1441,12 +1433,12 @@ class _Finder:
             if ci == 0 or self._main(toks, ci):
                 # Preposed: the content follows the source's comma or colon.
                 if x < n and toks.words[x] in (",", ":") and rest:
-                    return self._content_claim(cue, src, x + 1, limit, True, "according")
+                    return self._content_claim(cue, src, x + 1, True, "according")
                 return None
             return self._content_before(cue, ci, src, tail_from=x)
         if x < n and toks.words[x] == "," and len(rest) >= 3:
             # Medial: "Over the long term, according to the budget office, the rise ...".
-            claim = self._content_claim(cue, src, x + 1, limit, True, "according")
+            claim = self._content_claim(cue, src, x + 1, True, "according")
             if claim is None:
                 return None
             left = _trim(self.text, self.layout.spans[cue.si][0], toks.starts[ci - 1])
@@ -1462,7 +1454,7 @@ class _Finder:
                 return x - 1
         return e
 
-    def _nominal(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+    def _nominal(self, cue: _Cue) -> RawClaim | None:
         """ "claims that ...", "speculation that ...", "Ms Malyar's claims that ..."."""
         toks = cue.toks
         lex = self.lex
@@ -1473,7 +1465,6 @@ class _Finder:
         src: tuple[int, int] | None = None
         j = cue.ci - 1
         if j >= 0 and is_possessive(toks.words[j]):
-            s = np_before(lex, toks, j) if False else None
             s = j
             while s > 0 and (
                 is_capitalised(toks.words[s - 1]) or toks.lower[s - 1] in lex.honorifics
@@ -1483,15 +1474,15 @@ class _Finder:
         else:
             for x in range(cue.ci - 1, -1, -1):
                 if toks.lower[x] in lex.document_heads and toks.lower[x] not in ("leak", "leaks"):
-                    s = np_before(lex, toks, x, link_of=False)
-                    if s is not None:
-                        src = (toks.starts[s], toks.ends[x])
+                    doc = np_before(lex, toks, x, link_of=False)
+                    if doc is not None:
+                        src = (toks.starts[doc], toks.ends[x])
                     break
         if src is None and word not in lex.agentless_nominal:
             return None
         if src is None and word in lex.nominal_need_source:
             return None
-        return self._content_claim(cue, src, cue.cj, limit, False, "noun")
+        return self._content_claim(cue, src, cue.cj, False, "noun")
 
     def _asked(self, cue: _Cue) -> RawClaim | None:
         """ "Asked whether X, he said ...": the question, from an unnamed asker or "by X"."""
@@ -1562,7 +1553,7 @@ class _Finder:
             quotes=quotes,
         )
 
-    def _passive(self, cue: _Cue, limit: int | None) -> RawClaim | None:
+    def _passive(self, cue: _Cue) -> RawClaim | None:
         """ "X was told by Y that ..." -- only with a "by" agent."""
         toks = cue.toks
         k = cue.cj
@@ -1577,10 +1568,10 @@ class _Finder:
                 toks.lower[j] == "that" or toks.words[j] in _OPEN_MARKS or toks.words[j] == ":"
             ):
                 return None
-            return self._content_claim(cue, src, j, limit, self._main(toks, cue.start), "pre")
+            return self._content_claim(cue, src, j, self._main(toks, cue.start), "pre")
         return None
 
-    def _shared(self, cue: _Cue, limit: int | None, first: int, kind: str) -> RawClaim | None:
+    def _shared(self, cue: _Cue, first: int) -> RawClaim | None:
         """A cue coordinated with an earlier one ("... and pledged that", ", saying ...")."""
         toks = cue.toks
         prev = self.claims[-1] if len(self.claims) > first else None
@@ -1599,7 +1590,7 @@ class _Finder:
         k = _after_adverbs(self.lex, toks, cue.cj)
         if cue.info.addressee and not cue.info.object_content:
             k = _skip_addressee(self.lex, toks, k)
-        claim = self._content_claim(cue, src, k, limit, main, "coord")
+        claim = self._content_claim(cue, src, k, main, "coord")
         if claim is not None:
             claim.shares_source_with = shared
         return claim
