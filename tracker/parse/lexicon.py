@@ -953,18 +953,26 @@ class Lexicon:
 
     - ``speech_verbs``: assertive reporting verbs (say, tell, warn, claim ...), class speech.
     - ``cognition_verbs``: belief and intention (believe, hope, want ...), class cognition.
-    - ``evidence_verbs``: evidence cues (show, reveal ...), class evidence, when the source
-      is not a person.
+    - ``evidence_verbs``: evidence cues (a poll shows, documents reveal ...), class evidence.
     - ``expressive_verbs`` / ``expressive_phrases``: praise, thank ...; need quoted words.
+    - ``quote_only_verbs``: manner of speaking (continued, barked ...); need quoted words.
     - ``directive_verbs`` / ``directive_phrases``: pledge, ask, call for ...; need a
       that-clause, a question or quoted words.
     - ``speech_phrases``: multi-word speech cues ("according to", "spoken of").
     - ``nominal_cues``: nouns that report ("claims that", "speculation that").
     - ``addressee_verbs``, ``object_content_verbs``, ``clause_only_verbs``,
-      ``infinitive_verbs``: how a verb takes its content (shape, not membership).
+      ``infinitive_verbs``, ``that_only_verbs``, ``preposition_verbs``: how a verb takes
+      its content (shape, not membership).
+    - ``noun_like``: cue forms that are also common nouns (plans, reports); as verbs they
+      need a name, a pronoun or a known head noun as subject.
+    - ``remark_words``: words without which no verification remark can match.
 
-    The compiled ``cue_pattern`` and the ``cues`` table are derived from these fields
-    when the Lexicon is built, so a replaced copy uses its own sets.
+    Other fields hold the noun-phrase vocabulary (titles, role, organisation, document
+    and unnamed heads, nationalities, aliases), hedges, time expressions, sentence and
+    boilerplate patterns; each is commented where it is defined.
+
+    The compiled ``cue_pattern``, the ``cues`` table and the other derived patterns are
+    built from these fields when the Lexicon is built, so a replaced copy uses its own.
     """
 
     speech_verbs: frozenset[str] = SPEECH_VERBS
