@@ -95,12 +95,19 @@ def _frame_regions(
 ) -> list[tuple[int, int]]:
     """The stretch of the claim's sentence that belongs to this claim's frame."""
     a, b = layout.spans[claim.sentence]
-    for other in raw[:i]:
-        if other.sentence == claim.sentence and other.cue[1] <= claim.cue[0]:
+    # Claims come in sentence order: only the neighbours in the same sentence matter.
+    lo = i
+    while lo > 0 and raw[lo - 1].sentence == claim.sentence:
+        lo -= 1
+    hi = i + 1
+    while hi < len(raw) and raw[hi].sentence == claim.sentence:
+        hi += 1
+    for other in raw[lo:i]:
+        if other.cue[1] <= claim.cue[0]:
             end = max(e for _, e in other.content)
             a = max(a, end if end <= claim.cue[0] else other.cue[1])
-    for other in raw[i + 1 :]:
-        if other.sentence == claim.sentence and other.cue[0] >= claim.cue[1]:
+    for other in raw[i + 1 : hi]:
+        if other.cue[0] >= claim.cue[1]:
             start = (
                 other.source[0] if other.source and other.source[0] > claim.cue[1] else other.cue[0]
             )

@@ -454,7 +454,7 @@ def _quote_starting(layout: Layout, pos: int) -> Quote | None:
 def _group_from(layout: Layout, q: Quote) -> list[Quote]:
     """``q`` and the following quotes of its multi-paragraph quotation."""
     out = [q]
-    idx = layout.quotes.index(q)
+    idx = layout.quote_pos[id(q)]
     for nxt in layout.quotes[idx + 1 :]:
         if nxt.group != q.group:
             break
@@ -464,7 +464,7 @@ def _group_from(layout: Layout, q: Quote) -> list[Quote]:
 
 def _group_until(layout: Layout, q: Quote) -> list[Quote]:
     """The quotes of ``q``'s quotation up to and including ``q``."""
-    idx = layout.quotes.index(q)
+    idx = layout.quote_pos[id(q)]
     out = [q]
     for prev in reversed(layout.quotes[:idx]):
         if prev.group != q.group:
@@ -1650,7 +1650,15 @@ class _Finder:
     def _drop_nested(self) -> None:
         """Annotate the outer attribution only: drop claims whose cue is inside other content."""
         keep: list[RawClaim] = []
-        spans = [(c, s) for c in self.claims for s in c.content]
+        layout = self.layout
+        # Content spans by the lines they cover, so each cue is checked against its own line.
+        by_line: dict[int, list[tuple[RawClaim, int, int]]] = {}
+        for c in self.claims:
+            for s, e in c.content:
+                first = layout.line_of[max(0, layout.sentence_at(s))]
+                last = layout.line_of[max(0, layout.sentence_at(e - 1))]
+                for li in range(first, last + 1):
+                    by_line.setdefault(li, []).append((c, s, e))
         for claim in self.claims:
             a = claim.cue[0]
             if any(
@@ -1660,7 +1668,7 @@ class _Finder:
                     claim.frame in ("post", "according")
                     and any(s2 <= other.cue[0] < e2 for s2, e2 in claim.content)
                 )
-                for other, (s, e) in spans
+                for other, s, e in by_line.get(layout.line_of[claim.sentence], ())
             ):
                 for q in claim.quotes:
                     self.used_quotes.discard(id(q))

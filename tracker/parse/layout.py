@@ -32,6 +32,8 @@ class Layout:
     quotes: list[Quote]
     starts: list[int] = field(default_factory=list)
     quote_opens: list[int] = field(default_factory=list)
+    quote_pos: dict[int, int] = field(default_factory=dict)
+    """Index in ``quotes`` of each quote, by ``id``."""
     line_first: list[int] = field(default_factory=list)
     """Index of the first sentence of each line."""
     remark_sentences: set[int] = field(default_factory=set)
@@ -95,5 +97,6 @@ def lay_out(text: str, lexicon: Lexicon) -> Layout:
     layout = Layout(text, lexicon, lines, spans, line_of, furniture, quotes)
     layout.starts = [a for a, _ in spans]
     layout.quote_opens = [q.open for q in quotes]
+    layout.quote_pos = {id(q): i for i, q in enumerate(quotes)}
     layout.line_first = line_first
     return layout

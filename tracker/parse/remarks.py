@@ -11,6 +11,7 @@ claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tracker.parse.attribution import RawClaim
@@ -112,7 +113,10 @@ def _targets(
         if hits:
             return hits
     plural = _PLURAL_REF.search(text, a, b) is not None
-    prior = [i for i, c in enumerate(claims) if c.sentence < si and entities[i].name != by]
+    # Claims come in sentence order: look back over the few sentences before this one.
+    end = bisect_left([c.sentence for c in claims], si)
+    start = bisect_left([c.sentence for c in claims], si - 2)
+    prior = [i for i in range(start, end) if entities[i].name != by]
     if not prior:
         return []
     last_sentence = claims[prior[-1]].sentence

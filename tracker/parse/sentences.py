@@ -49,13 +49,14 @@ def split_line(
     ends: list[re.Match[str]],
     glues: list[int],
     appeal: bool,
+    first: bool = False,
 ) -> list[tuple[int, int]]:
     """Sentence spans inside one line (trimmed, non-empty)."""
     a, b = line.start, line.end
     if _PIPE.search(text, a, b):
         return [(a, b)]  # one page-furniture element, whatever its punctuation
     cuts: list[int] = []
-    header = lexicon.date_header.match(text, 0, b) if a == 0 or not text[:a].strip() else None
+    header = lexicon.date_header.match(text, 0, b) if first else None
     if header:
         cuts.append(header.end())
     for m in ends:
@@ -148,6 +149,6 @@ def split_sentences(
         if i >= 0 and m.start() < lines[i].end:
             glue_by[i].append(m.start())
     return [
-        split_line(text, line, lexicon, ends_by[li], glue_by[li], li in appeals)
+        split_line(text, line, lexicon, ends_by[li], glue_by[li], li in appeals, li == 0)
         for li, line in enumerate(lines)
     ]

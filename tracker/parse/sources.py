@@ -93,6 +93,7 @@ class Resolver:
         self.bound: dict[int, tuple[str, str | None]] = {}
         self.documents: list[tuple[str, Entity]] = []
         self.spokes: list[Entity] = []
+        self.holders: dict[tuple[str, str | None], list[tuple[int, Person]]] = {}
         self._collect_names()
         self._collect_acronyms()
 
@@ -545,7 +546,11 @@ class Resolver:
             return h == head or generic or h.endswith(" " + head) and country is None
 
         # 1. Someone the text gives this role ("Prime Minister Rishi Sunak").
-        holders = [(pos, p) for p in self.people for (h, c, pos) in p.roles if compatible(h, c)]
+        key = (head, country)
+        holders = self.holders.get(key)
+        if holders is None:
+            holders = [(pos, p) for p in self.people for (h, c, pos) in p.roles if compatible(h, c)]
+            self.holders[key] = holders
         if holders and definite:
             before = [x for x in holders if x[0] < a]
             pick = (
