@@ -31,7 +31,7 @@ from tracker.parse.lexicon import DEFAULT_LEXICON, Lexicon
 from tracker.parse.remarks import find_remarks
 from tracker.parse.sources import Entity, Resolver
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
 
 _QUOTE_CHARS = ("“", "”", '"', "''", "«", "»")
 
