@@ -8,13 +8,15 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from tracker.model import ClaimFilter
 from tracker.ops.claims import list_claims
 from tracker.ops.ingest import IngestOptions, ingest
 from tracker.parse import parse_article
-from tracker.store.models import Article, Claim, Review, Sentence, Source
+from tracker.parse.linking import link_articles
+from tracker.store.models import Article, Claim, Review, Sentence, Source, SourceAlias
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from figures import varied_articles  # noqa: E402
@@ -34,9 +36,10 @@ def test_ingest_seeds_stores_what_the_parser_finds(store, seeds: Path) -> None: 
     summary = ingest(store, [str(seeds)])
     assert summary.count("ingested") == 5 and not summary.failed
     by_name = {Path(o.name).name: o for o in summary.outcomes}
-    for path in sorted(seeds.glob("*.txt")):
-        text = path.read_bytes().decode("utf-8")
-        parsed = parse_article(text)
+    paths = sorted(seeds.glob("*.txt"))
+    texts = [p.read_bytes().decode("utf-8") for p in paths]
+    linked = link_articles([parse_article(t) for t in texts])  # one name per person, as ingest
+    for path, text, parsed in zip(paths, texts, linked, strict=True):
         outcome = by_name[path.name]
         assert outcome.claims == len(parsed.claims)
         stored = list_claims(store, ClaimFilter(article_id=outcome.article_id))
@@ -131,3 +134,32 @@ def test_many_files_through_the_worker_pool(store, tmp_path: Path) -> None:  # t
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Claim)) == expected
         assert s.scalar(select(func.count()).select_from(Review)) == 0
+
+
+def sources_of(store) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    with store.read() as s:
+        rows = s.execute(select(Source.name, SourceAlias.alias).join(SourceAlias))
+        out: dict[str, set[str]] = {}
+        for name, alias in rows:
+            out.setdefault(name, set()).add(alias)
+    return out
+
+
+@pytest.mark.parametrize("damaged_first", [True, False], ids=["damaged-first", "full-first"])
+def test_a_person_keeps_one_name_across_ingests(store, tmp_path: Path, damaged_first: bool) -> None:  # type: ignore[no-untyped-def]
+    damaged = tmp_path / "a.txt"  # the scrape cut the first letter of the article
+    damaged.write_text(
+        "ina Kovalenko said the bridge would reopen.\nMs Kovalenko added that it was safe.\n",
+        encoding="utf-8",
+    )
+    full = tmp_path / "b.txt"
+    full.write_text("Nina Kovalenko told reporters that the dam was intact.\n", encoding="utf-8")
+    order = [damaged, full] if damaged_first else [full, damaged]
+    for path in order:
+        assert ingest(store, [str(path)]).count("ingested") == 1
+    people = [
+        c.source_entity for c in list_claims(store, ClaimFilter()) if "Kovalenko" in c.source_entity
+    ]
+    assert people and set(people) == {"Nina Kovalenko"}
+    if damaged_first:  # the stored damaged spelling was renamed and kept as an alias
+        assert "ina Kovalenko" in sources_of(store)["Nina Kovalenko"]

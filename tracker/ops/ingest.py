@@ -9,19 +9,31 @@ again. A file that fails is reported with its reason; the rest go on.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
+from sqlalchemy.orm import Session
+
 from tracker.errors import InputError, StoreError
 from tracker.model import IngestOutcome, IngestSummary, ParsedArticle
 from tracker.ops.inputs import ArticleText, find_inputs, iter_articles
 from tracker.parse import DEFAULT_LEXICON, PARSER_VERSION, Lexicon, parse_article
+from tracker.parse.linking import link_people, person_counts, relink, surname
 from tracker.store import Store
-from tracker.store.articles import NewArticle, insert_articles, known_hashes, text_sha256
+from tracker.store.articles import (
+    NewArticle,
+    insert_articles,
+    known_hashes,
+    merge_source,
+    person_sources,
+    text_sha256,
+)
 
 #: Articles read, parsed and written together; bounds memory and transaction size.
 BATCH_SIZE = 200
@@ -227,7 +239,7 @@ def _write(
         return
     now = dt.datetime.now(dt.UTC)
     try:
-        stored = store.run(lambda s: insert_articles(s, [n for _, n in ready], now))
+        stored = store.run(lambda s: _insert_linked(s, [n for _, n in ready], now))
     except StoreError:
         # One article of the batch was refused (or raced with another writer):
         # store them one by one so the others still land and the culprit is named.
@@ -246,12 +258,32 @@ def _write(
         )
 
 
+def _insert_linked(
+    session: Session, items: list[NewArticle], now: dt.datetime
+) -> list[tuple[int, int]]:
+    """Store articles with each person under one name across the batch and the store.
+
+    A stored spelling that turns out to be the damaged one ("ishi Sunak" once
+    "Rishi Sunak" arrives) is renamed, its old spelling kept as an alias.
+    """
+    parsed = [item.parsed for item in items]
+    counts = person_counts(parsed)
+    stored = person_sources(session, {s for name in counts if (s := surname(name))})
+    mapping = link_people(counts + Counter(stored))
+    for old, new in mapping.items():
+        if old in stored:
+            merge_source(session, old, new)
+    linked = relink(parsed, mapping)
+    items = [dataclasses.replace(item, parsed=p) for item, p in zip(items, linked, strict=True)]
+    return insert_articles(session, items, now)
+
+
 def _write_one(
     store: Store, article: ArticleText, new: NewArticle, now: dt.datetime
 ) -> IngestOutcome:
     name = article.ref.name
     try:
-        [(article_id, n_claims)] = store.run(lambda s: insert_articles(s, [new], now))
+        [(article_id, n_claims)] = store.run(lambda s: _insert_linked(s, [new], now))
     except StoreError as exc:
         with store.read() as session:
             existing = known_hashes(session, [new.sha256])

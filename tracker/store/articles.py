@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -136,6 +136,55 @@ def ensure_sources(session: Session, entities: dict[str, tuple[str, SourceType]]
             chunk = missing[i : i + 500]
             ids.update(_source_ids(session, chunk))
     return ids
+
+
+def person_sources(session: Session, surnames: Iterable[str]) -> dict[str, int]:
+    """Stored person sources whose name ends with one of ``surnames``, with their claim counts."""
+    wanted = sorted(set(surnames))
+    found: dict[str, int] = {}
+    for i in range(0, len(wanted), 100):
+        chunk = wanted[i : i + 100]
+        matches = [Source.match_key == s for s in chunk] + [
+            Source.match_key.like("% " + s.replace("%", "").replace("_", "")) for s in chunk
+        ]
+        rows = session.execute(
+            select(Source.name, func.count(Claim.id))
+            .outerjoin(Claim, Claim.source_id == Source.id)
+            .where(Source.type == SourceType.PERSON, or_(*matches))
+            .group_by(Source.id, Source.name)
+        )
+        found.update((name, int(n)) for name, n in rows)
+    return found
+
+
+def merge_source(session: Session, old_name: str, new_name: str) -> None:
+    """Rename a stored source, or fold it into the source that already has the new name.
+
+    The old spelling stays as an alias, so searches by it still find the claims.
+    """
+    old_key, new_key = source_key(old_name), source_key(new_name)
+    old_id = session.scalar(select(Source.id).where(Source.match_key == old_key))
+    if old_id is None or old_key == new_key:
+        return
+    new_id = session.scalar(select(Source.id).where(Source.match_key == new_key))
+    if new_id is None:
+        session.execute(
+            update(Source).where(Source.id == old_id).values(name=new_name[:500], match_key=new_key)
+        )
+        new_id = old_id
+    else:
+        session.execute(update(Claim).where(Claim.source_id == old_id).values(source_id=new_id))
+        aliases = list(
+            session.scalars(select(SourceAlias.alias).where(SourceAlias.source_id == old_id))
+        )
+        session.execute(delete(SourceAlias).where(SourceAlias.source_id == old_id))
+        _insert_ignoring_conflicts(
+            session, SourceAlias, [{"source_id": new_id, "alias": a} for a in aliases]
+        )
+        session.execute(delete(Source).where(Source.id == old_id))
+    _insert_ignoring_conflicts(
+        session, SourceAlias, [{"source_id": new_id, "alias": old_name[:500]}]
+    )
 
 
 def insert_articles(
