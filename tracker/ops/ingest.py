@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,15 +22,13 @@ from sqlalchemy.orm import Session
 from tracker.errors import InputError, StoreError
 from tracker.model import IngestOutcome, IngestSummary, ParsedArticle
 from tracker.ops.inputs import ArticleText, find_inputs, iter_articles
+from tracker.ops.naming import link_to_store
 from tracker.parse import DEFAULT_LEXICON, PARSER_VERSION, Lexicon, parse_article
-from tracker.parse.linking import link_people, person_counts, relink, surname
 from tracker.store import Store
 from tracker.store.articles import (
     NewArticle,
     insert_articles,
     known_hashes,
-    merge_source,
-    person_sources,
     text_sha256,
 )
 
@@ -261,19 +258,8 @@ def _write(
 def _insert_linked(
     session: Session, items: list[NewArticle], now: dt.datetime
 ) -> list[tuple[int, int]]:
-    """Store articles with each person under one name across the batch and the store.
-
-    A stored spelling that turns out to be the damaged one ("ishi Sunak" once
-    "Rishi Sunak" arrives) is renamed, its old spelling kept as an alias.
-    """
-    parsed = [item.parsed for item in items]
-    counts = person_counts(parsed)
-    stored = person_sources(session, {s for name in counts if (s := surname(name))})
-    mapping = link_people(counts + Counter(stored))
-    for old, new in mapping.items():
-        if old in stored:
-            merge_source(session, old, new)
-    linked = relink(parsed, mapping)
+    """Store articles with each person under the one name the store knows them by."""
+    linked = link_to_store(session, [item.parsed for item in items])
     items = [dataclasses.replace(item, parsed=p) for item, p in zip(items, linked, strict=True)]
     return insert_articles(session, items, now)
 

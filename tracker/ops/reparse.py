@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import NotFoundError
 from tracker.model import CONTENT_SEPARATOR, Claim, ReparseOutcome
+from tracker.ops.naming import link_to_store
 from tracker.parse import DEFAULT_LEXICON, PARSER_VERSION, Lexicon, parse_article
 from tracker.store import Store
 from tracker.store.articles import (
@@ -78,7 +79,7 @@ def _reparse_one(
     if found is None:
         raise NotFoundError(f"no article with id {article_id}")
     text, published = found
-    parsed = parse_article(text, published, lexicon)
+    [parsed] = link_to_store(session, [parse_article(text, published, lexicon)])
     old = stored_claims(session, article_id)
     carried = match_claims(old, parsed.claims)
     kept = set(carried.values())
