@@ -97,6 +97,54 @@ def test_the_counter_follows_decisions(review_store: Store) -> None:
     run(review_store, scenario)
 
 
+def test_the_list_walks_every_claim_by_keyset_pages_holding_few_rows(
+    review_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny pages and a tiny memory: every claim is reached in order, none twice, none lost."""
+    monkeypatch.setattr(ClaimList, "page_rows", 4)
+    monkeypatch.setattr(ClaimList, "max_rows", 45)  # a 12-row window and two pages ahead
+    every = [r.id for r in list_claims(review_store, ClaimFilter())]
+    read: list[int] = []
+    real = browse.claim_page
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        page = real(*args, **kwargs)
+        read.append(len(page.rows))
+        return page
+
+    monkeypatch.setattr(browse, "claim_page", counted)
+
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        await press(pilot, "t", "c")  # every claim
+        claims = review_screen(app).claim_list
+
+        def window() -> list[int]:
+            return [r.id for r in claims.rows[claims.top : claims.top + claims.visible_rows]]
+
+        shown: list[int] = window()
+        trimmed = False
+        while current_id(app) != every[-1]:
+            await press(pilot, "pagedown")
+            shown += [i for i in window() if i not in shown]
+            assert len(claims.rows) <= ClaimList.max_rows
+            trimmed = trimmed or claims.rows[0].id != every[0]
+        assert shown == every, "pages skipped or repeated claims"
+        assert trimmed, "the rows far behind the cursor were never dropped"
+        shown = window()
+        while current_id(app) != every[0]:
+            await press(pilot, "pageup")
+            shown = [i for i in window() if i not in shown] + shown
+            assert len(claims.rows) <= ClaimList.max_rows
+        assert shown == every
+        await press(pilot, "end")
+        assert current_id(app) == every[-1]
+        await press(pilot, "home", "down", "down")
+        assert current_id(app) == every[2]
+
+    run(review_store, scenario)
+    assert read and max(read) <= 4, "a read asked for more than one page"
+
+
 # -- filters ---------------------------------------------------------------------------------
 
 

@@ -43,6 +43,7 @@ class PageLoaded(Message):
         generation: int,
         epoch: int,
         cursor_id: int | None = None,
+        anchor_id: int = 0,
     ) -> None:
         super().__init__()
         self.page = page
@@ -53,6 +54,8 @@ class PageLoaded(Message):
         self.epoch = epoch
         """The list's epoch it was asked under (for ``after`` and ``before``)."""
         self.cursor_id = cursor_id
+        self.anchor_id = anchor_id
+        """For ``after`` / ``before``: the id the page was read from."""
 
 
 class CountsLoaded(Message):

@@ -59,7 +59,7 @@ from tracker.tui.screens.dialogs import (
     NoteDialog,
 )
 from tracker.tui.screens.workers import describe_error, post_read
-from tracker.tui.widgets.claim_list import PAGE_ROWS, ClaimList
+from tracker.tui.widgets.claim_list import ClaimList
 from tracker.tui.widgets.detail import ClaimDetailView
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.filter_bar import FilterBar
@@ -271,12 +271,14 @@ class ReviewScreen(Screen[None]):
     def load_page(
         self, f: ClaimFilter, generation: int, cursor_id: int | None, at_end: bool
     ) -> None:
+        rows = ClaimList.page_rows
+
         def read() -> ClaimPage:
             if at_end:
-                return browse.last_page(self.store, f, PAGE_ROWS)
+                return browse.last_page(self.store, f, rows)
             if cursor_id is not None:
-                return browse.claim_window(self.store, f, cursor_id, PAGE_ROWS // 3, PAGE_ROWS)
-            return browse.claim_page(self.store, f, limit=PAGE_ROWS)
+                return browse.claim_window(self.store, f, cursor_id, rows // 3, rows)
+            return browse.claim_page(self.store, f, limit=rows)
 
         place = "last" if at_end else "replace"
         post_read(
@@ -293,8 +295,8 @@ class ReviewScreen(Screen[None]):
         key = "after_id" if place == "after" else "before_id"
         post_read(
             self,
-            lambda: browse.claim_page(self.store, f, limit=PAGE_ROWS, **{key: anchor_id}),
-            lambda page: PageLoaded(page, place, generation, epoch),
+            lambda: browse.claim_page(self.store, f, limit=ClaimList.page_rows, **{key: anchor_id}),
+            lambda page: PageLoaded(page, place, generation, epoch, anchor_id=anchor_id),
             "read claims",
         )
 
@@ -323,7 +325,7 @@ class ReviewScreen(Screen[None]):
         if message.place in ("replace", "last"):
             claim_list.show_page(message.page, message.cursor_id, at_end=message.place == "last")
         else:
-            claim_list.add_page(message.page, message.place, message.epoch)
+            claim_list.add_page(message.page, message.place, message.epoch, message.anchor_id)
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
         if message.generation != self.generation:

@@ -1,7 +1,7 @@
 """The claims list: a window of keyset pages, drawn one line at a time (Line API).
 
 Owns the cursor, the rows held in memory and their drawing. It never reads
-the database: it holds at most ``MAX_ROWS`` rows around the cursor, and when
+the database: it holds at most ``max_rows`` rows around the cursor, and when
 the cursor comes near either end of what it holds it posts ``MoreWanted``;
 the screen reads the next keyset page and hands it back with ``add_page``.
 Only the visible lines are ever rendered, so the list costs the same with
@@ -23,11 +23,6 @@ from textual.widget import Widget
 
 from tracker.model import ClaimPage, ClaimRow, Status
 from tracker.tui.widgets.highlight import one_line
-
-#: Most rows held in memory; rows far from the cursor are dropped beyond this.
-MAX_ROWS = 600
-#: Rows asked for at a time.
-PAGE_ROWS = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +47,11 @@ GAP = 1
 
 class ClaimList(Widget, can_focus=True):
     """Claims one per line: id, status, source, cue, content, article, hedge mark."""
+
+    max_rows = 600
+    """Most rows held in memory; rows far from the cursor are dropped beyond this."""
+    page_rows = 150
+    """Rows asked for at a time."""
 
     BINDINGS = [
         Binding("down,j", "move(1)", "Next row", show=False, id="tracker.move.down"),
@@ -176,22 +176,27 @@ class ClaimList(Widget, can_focus=True):
         self._prefetch()
         self.refresh()
 
-    def add_page(self, page: ClaimPage, place: str, epoch: int) -> None:
-        """Add rows read after (or before) the ones held, then finish a waiting move."""
-        if epoch != self.epoch:
-            return  # asked for before the rows were replaced: they no longer join up
+    def add_page(self, page: ClaimPage, place: str, epoch: int, anchor_id: int) -> None:
+        """Add rows read after (or before) ``anchor_id``, then finish a waiting move.
+
+        Rows that no longer join up (the rows were replaced, or trimmed at
+        that end, since they were asked for) are dropped and asked for again.
+        """
+        if epoch != self.epoch or not self.rows:
+            return
         self._waiting.discard(place)
+        edge = self.rows[-1].id if place == "after" else self.rows[0].id
+        if edge != anchor_id:
+            self._want(place, edge)
+            return
         if place == "after":
-            last = self.rows[-1].id if self.rows else 0
-            self.rows.extend(r for r in page.rows if r.id > last)
+            self.rows.extend(page.rows)
             self.more_after = page.more_after
             self._trim(keep_end=True)
         else:
-            first = self.rows[0].id if self.rows else None
-            fresh = [r for r in page.rows if first is None or r.id < first]
-            self.rows[:0] = fresh
-            self.cursor += len(fresh)
-            self.top += len(fresh)
+            self.rows[:0] = page.rows
+            self.cursor += len(page.rows)
+            self.top += len(page.rows)
             self.more_before = page.more_before
             self._trim(keep_end=False)
         pending, self._pending = self._pending, 0
@@ -323,18 +328,18 @@ class ClaimList(Widget, can_focus=True):
 
     def _trim(self, keep_end: bool) -> None:
         """Drop rows far from the cursor so memory stays bounded."""
-        excess = len(self.rows) - MAX_ROWS
+        excess = len(self.rows) - self.max_rows
         if excess <= 0:
             return
         if keep_end:  # rows were added after: drop from the front
-            excess = min(excess, max(0, self.top - PAGE_ROWS))
+            excess = min(excess, max(0, self.top - self.page_rows))
             if excess:
                 del self.rows[:excess]
                 self.cursor -= excess
                 self.top -= excess
                 self.more_before = True
         else:
-            bottom = self.top + self.visible_rows + PAGE_ROWS
+            bottom = self.top + self.visible_rows + self.page_rows
             excess = min(excess, max(0, len(self.rows) - bottom))
             if excess:
                 del self.rows[-excess:]
@@ -406,7 +411,7 @@ class ClaimList(Widget, can_focus=True):
             ("~" if row.hedges else "", Style()),
         ]
         strip = self._cells(values, width, base)
-        if len(self._cache) > 4 * MAX_ROWS:
+        if len(self._cache) > 4 * self.max_rows:
             self._cache.clear()
         self._cache[key] = strip
         return strip
