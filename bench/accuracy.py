@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.export.document import document_json  # noqa: E402
+from tracker.ops.extract import extract  # noqa: E402
 from tracker.parse import parse_article  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -40,9 +40,12 @@ def read_text(path: Path) -> str:
 
 
 def write_seed_documents(out: Path) -> None:
-    for path in sorted(SEEDS.glob("*.txt")):
-        doc = document_json(parse_article(read_text(path)), path.name)
-        (out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    """What ``tracker extract seeds/*.txt`` prints (one call: people named alike across files)."""
+    for doc in extract(sorted(str(p) for p in SEEDS.glob("*.txt"))):
+        if isinstance(doc, Exception):
+            raise SystemExit(str(doc))
+        stem = Path(doc["article"]).stem
+        (out / f"{stem}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
 
 
 def write_polnear_predictions(out: Path) -> int:
