@@ -155,3 +155,15 @@ def test_claimreview_and_markdown_from_the_command_line(
     assert "2 of 3 reviews have no url" in err
     code, out, _ = run(capsys, "export", "--db", db, "--format", "markdown")
     assert code == 0 and out.startswith("# Verification log\n") and out.count("\n### Claim ") == 4
+
+
+def test_export_to_a_real_stdout_descriptor(
+    logged: tuple[str, Log], capfd: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = logged
+    print("before", flush=True)
+    assert main(["export", "--db", db, "--format", "jsonl"]) == 0
+    print("after")
+    lines = capfd.readouterr().out.splitlines()
+    assert lines[0] == "before" and lines[-1] == "after"
+    assert [json.loads(line)["seq"] for line in lines[1:-1]] == [1, 2, 3, 4, 5, 6]

@@ -96,7 +96,7 @@ def claim_review(row: LogRow, org: str, org_url: str | None = None) -> dict[str,
 def write_claimreview(
     rows: Iterable[LogRow], out: TextIO, org: str, org_url: str | None = None
 ) -> tuple[int, int]:
-    """Write a JSON array with one ClaimReview per verdict row (others are skipped).
+    """Write a JSON array with one ClaimReview per verdict row, one per line (others are skipped).
 
     Returns how many objects were written and how many of them have no ``url``.
     """
@@ -106,7 +106,9 @@ def write_claimreview(
         if row.to_status not in RATING:
             continue
         review = claim_review(row, org, org_url)
-        text = json.dumps(review, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+        # one object per line: json.dumps with indent= runs in Python, ten times slower
+        text = json.dumps(review, ensure_ascii=False, separators=(", ", ": "))
+        text = text.translate(_SCRIPT_SAFE)
         out.write(("\n" if not written else ",\n") + text)
         written += 1
         without_url += "url" not in review

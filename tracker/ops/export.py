@@ -92,18 +92,16 @@ def _rows(batches: Iterable[Sequence[LogRow]]) -> Iterator[LogRow]:
 def _few_collections() -> Iterator[None]:
     """Collect garbage less often while a million short-lived, acyclic rows pass through.
 
-    The objects alive before the export are frozen out of collection and the
-    youngest generation is collected per 100,000 allocations instead of 700:
-    about a quarter of the export's time otherwise.
+    The youngest generation is collected per 100,000 allocations instead of
+    700: a fifth of the export's time otherwise. Refcounting still frees every
+    row as soon as it is written.
     """
     thresholds = gc.get_threshold()
-    gc.freeze()
     gc.set_threshold(100_000, *thresholds[1:])
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def _scope(options: ExportOptions) -> str:
@@ -184,7 +182,7 @@ def export_log(
     """Write the log in ``options.format`` to ``out`` (text, opened with ``newline=""``)."""
     options = check_options(options)
     with store.read() as session, _few_collections():
-        store_log.pin_snapshot(session)
+        store_log.start_full_read(session)
         return _write(session, options, out, progress, now or dt.datetime.now(dt.UTC))
 
 

@@ -28,5 +28,5 @@ def read_log(store: Store, window: LogWindow = WHOLE_LOG) -> Iterator[LogLine]:
 def verify_log(store: Store) -> ChainReport:
     """Recompute the chain; ``first_break`` names the first entry that does not fit."""
     with store.read() as session:
-        store_log.pin_snapshot(session)
+        store_log.start_full_read(session)
         return store_log.verify_chain(session)

@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.model import (
@@ -171,16 +171,19 @@ def get_entry(session: Session, review_id: int) -> ReviewEntry | None:
 # -- reading the log whole: plain rows in batches ------------------------------
 
 
-def pin_snapshot(session: Session) -> None:
-    """Make every later read of this transaction see one snapshot of the database.
+def start_full_read(session: Session) -> None:
+    """Prepare a read transaction that reads the log whole: call before anything else in it.
 
-    Call first in a read transaction that runs several statements which must
-    agree (the chain head and its rows; a count and the rows counted). SQLite
-    in WAL mode already reads one snapshot per transaction; PostgreSQL's
-    default READ COMMITTED takes a new one per statement.
+    Every later statement sees one snapshot of the database (the chain head
+    and its rows, a count and the rows counted agree): SQLite in WAL mode
+    already reads one snapshot per transaction; PostgreSQL's default READ
+    COMMITTED takes a new one per statement. And PostgreSQL plans cursors for
+    every row rather than the first tenth (``cursor_tuple_fraction``), which
+    otherwise picks nested loops that take minutes over a large log.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        session.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
 
 
 def _plain(column: Any) -> ColumnElement[Any]:
@@ -310,17 +313,20 @@ _make_log_line = LogLine._make
 _make_log_row = LogRow._make
 
 
-def _window(w: LogWindow) -> list[ColumnElement[bool]]:
-    """Conditions on ``reviews`` for the entries ``w`` covers (statuses left to the caller)."""
+def _window(w: LogWindow, reviews: Any = Review) -> list[ColumnElement[bool]]:
+    """Conditions on ``reviews`` (the table or an alias) for the entries ``w`` covers.
+
+    ``w.statuses`` is left to the caller: its meaning depends on the read.
+    """
     conds: list[ColumnElement[bool]] = []
     if w.claim_id is not None:
-        conds.append(Review.claim_id == w.claim_id)
+        conds.append(reviews.claim_id == w.claim_id)
     if w.reviewer:
-        conds.append(Review.reviewer == w.reviewer)
+        conds.append(reviews.reviewer == w.reviewer)
     if w.since is not None:
-        conds.append(Review.created_at >= w.since)
+        conds.append(reviews.created_at >= w.since)
     if w.until is not None:
-        conds.append(Review.created_at < w.until)
+        conds.append(reviews.created_at < w.until)
     return conds
 
 
@@ -368,6 +374,7 @@ def count_entries(session: Session, w: LogWindow) -> int:
 
 
 def _latest_select(w: LogWindow) -> Select[Any]:
+    """Each claim's last entry within ``w`` (``w.statuses`` then applies to that entry)."""
     latest = (
         select(func.max(Review.seq).label("seq"))
         .where(*_window(w))
@@ -526,7 +533,7 @@ def verify_chain(session: Session, batch: int = BATCH_ROWS) -> ChainReport:
     """Recompute every hash in chain order and compare with the chain head.
 
     Names the first entry altered, removed or inserted out of order. Call
-    ``pin_snapshot`` first when reviewers may be writing meanwhile.
+    ``start_full_read`` first when reviewers may be writing meanwhile.
     """
     head = session.execute(select(LogHead.entries, LogHead.last_hash).where(LogHead.id == 1)).one()
     head_entries, head_hash = int(head.entries), str(head.last_hash)
