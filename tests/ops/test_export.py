@@ -173,7 +173,9 @@ def test_markdown_groups_by_article_with_counts(store: Store, log: Log) -> None:
     assert f"### Claim {log.c}: reopened (unreviewed)" in second
     assert "1 verified · 0 disputed · 0 unverifiable · 1 reopened" in second
     assert article_label(None, claims[log.c].article_id and None) == ""
-    assert text.rstrip().endswith("4 claims in 2 articles.")
+    assert "4 claims in 2 articles." in text
+    last = log.marks[-1].entry.hash
+    assert text.endswith(f"Verification log at export: 6 entries, last hash `{last}`.\n")
 
 
 def test_export_reports_progress_per_batch(store: Store, log: Log) -> None:

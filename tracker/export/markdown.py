@@ -108,11 +108,14 @@ def write_markdown(
     generated_at: dt.datetime,
     scope: str = "",
     org: str | None = None,
+    head: tuple[int, str] | None = None,
 ) -> int:
     """Write the report for ``rows`` (each claim's latest entry, grouped by article).
 
     ``totals`` maps an article id to how many claims it holds; it is read when
     the article's section is written, so it may be filled while ``rows`` streams.
+    ``head`` (entries, last hash) is printed at the end: whoever holds the report
+    can later check that the log still ends, at that entry, in that hash.
     Returns the number of claims written.
     """
     by = f" by {escape(org)}" if org else ""
@@ -129,4 +132,6 @@ def write_markdown(
         out.write("No reviewed claims match.\n")
     else:
         out.write(f"---\n\n{written} claims in {articles} articles.\n")
+    if head is not None:
+        out.write(f"\nVerification log at export: {head[0]} entries, last hash `{head[1]}`.\n")
     return written

@@ -168,6 +168,7 @@ def _write(
         generated_at=now,
         scope=_scope(options),
         org=options.org,
+        head=store_log.chain_head(session),
     )
     return ExportSummary(fmt, n, "claims")
 

@@ -529,14 +529,19 @@ def _entries(session: Session, batch: int) -> Iterator[tuple[Any, ...]]:
         yield from rows
 
 
+def chain_head(session: Session) -> tuple[int, str]:
+    """How many entries the chain head records, and the hash of the last one."""
+    head = session.execute(select(LogHead.entries, LogHead.last_hash).where(LogHead.id == 1)).one()
+    return int(head.entries), str(head.last_hash)
+
+
 def verify_chain(session: Session, batch: int = BATCH_ROWS) -> ChainReport:
     """Recompute every hash in chain order and compare with the chain head.
 
     Names the first entry altered, removed or inserted out of order. Call
     ``start_full_read`` first when reviewers may be writing meanwhile.
     """
-    head = session.execute(select(LogHead.entries, LogHead.last_hash).where(LogHead.id == 1)).one()
-    head_entries, head_hash = int(head.entries), str(head.last_hash)
+    head_entries, head_hash = chain_head(session)
     rows = _entries(session, batch)
     r = next(rows, None)
     count, prev, prev_hash, prev_prev_hash = 0, None, GENESIS_HASH, None
