@@ -64,10 +64,9 @@ class ArticleScreen(Screen[int | None]):
             f"read article {article_id}",
         )
 
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
+    async def on_article_loaded(self, message: ArticleLoaded) -> None:
         self.query_one("#article-title", Static).update(article_heading(message.view))
-        text = self.query_one(ArticleText)
-        text.show(message.view, self.claim_id)
+        await self.query_one(ArticleText).show(message.view, self.claim_id)
         self.show_claim()
 
     def on_load_failed(self, message: LoadFailed) -> None:

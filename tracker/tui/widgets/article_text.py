@@ -57,18 +57,30 @@ class ArticleText(VerticalScroll, can_focus=True):
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"article-text--{name}", partial=True)
 
-    def show(self, view: ArticleView, claim_id: int | None) -> None:
+    async def show(self, view: ArticleView, claim_id: int | None) -> None:
         self.view = view
         self.positioned = False
         self._blocks = paragraphs(view.text)
         ids = [c.id for c in view.claims]
         self.current = ids.index(claim_id) if claim_id in ids else (0 if ids else None)
-        self.remove_children()
-        self.mount_all(
+        await self.remove_children()
+        await self.mount_all(
             Static(self.render_block(i), id=f"para-{i}", classes="article-paragraph")
             for i in range(len(self._blocks))
         )
-        self.call_after_refresh(self.scroll_to_current)
+        self.call_after_refresh(self.position)
+
+    def position(self) -> None:
+        """Scroll the claim in focus into view once the paragraphs have been laid out."""
+        claim = self.claim
+        if claim is None or not self._blocks:
+            self.positioned = True
+            return
+        block = self.query_one(f"#para-{self.block_of(claim)}", Static)
+        if block.region.height == 0 or self.virtual_size.height < len(self._blocks):
+            self.call_after_refresh(self.position)  # not laid out yet: after the next refresh
+            return
+        self.scroll_to_current()
 
     @property
     def claim(self) -> ClaimRow | None:
