@@ -464,11 +464,9 @@ def cmd_log(args: argparse.Namespace) -> int:
                 )
                 return EXIT_USAGE
             report = verify_log(store)
-            if report.first_break is not None:
-                fail(
-                    f"log chain broken after {report.entries - 1} good entries: "
-                    f"{report.first_break.detail}"
-                )
+            found = report.first_break
+            if found is not None:
+                fail(f"log chain broken after {found.seq - 1} good entries: {found.detail}")
                 return EXIT_FAILED
             print(f"{report.entries} entries, chain intact")
             return EXIT_OK

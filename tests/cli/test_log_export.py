@@ -62,7 +62,20 @@ def test_verify_names_a_deleted_row(sqlite_db: str, capsys: pytest.CaptureFixtur
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM reviews WHERE seq = 4")
     code, _, err = run(capsys, "log", "verify", "--db", db)
-    assert code == 1 and "entry #4 was removed" in err
+    assert code == 1 and "after 3 good entries: entry #4 was removed" in err
+
+
+def test_verify_names_the_last_row_deleted(
+    sqlite_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with sqlite3.connect(sqlite_db) as conn:
+        conn.execute("DELETE FROM reviews WHERE seq = 6")
+    code, _, err = run(capsys, "log", "verify", "--db", sqlite_db)
+    assert code == 1
+    assert err == (
+        "tracker: log chain broken after 5 good entries: "
+        "the last entry #6 was removed: the chain head records 6\n"
+    )
 
 
 def test_verify_runs_on_both_backends(
