@@ -261,14 +261,16 @@ def test_filter_dialog_sets_every_filter(review_store: Store) -> None:
 def test_verify_with_evidence_is_saved_and_logged(review_store: Store) -> None:
     async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
         claim_id = current_id(app)
-        await decide(pilot, "v", "matches the MoD statement", "https://example.org/mod")
+        await decide(
+            pilot, "v", "matches the MoD statement", "https://example.org/mod https://x.org/2"
+        )
         detail = claim_detail(review_store, claim_id)
         assert detail.claim.status is Status.VERIFIED and detail.claim.version == 2
         (entry,) = detail.history
         assert (entry.reviewer, entry.note, entry.evidence) == (
             "ann",
             "matches the MoD statement",
-            ("https://example.org/mod",),
+            ("https://example.org/mod", "https://x.org/2"),
         )
         screen = review_screen(app)
         assert screen.claim_list.current is not None
@@ -290,6 +292,20 @@ def test_dispute_without_a_note_is_refused_and_asks_again(review_store: Store) -
         detail = claim_detail(review_store, claim_id)
         assert detail.claim.status is Status.DISPUTED
         assert [e.note for e in detail.history] == ["contradicted by the MoD"]
+
+    run(review_store, scenario)
+
+
+def test_a_bad_evidence_url_is_refused_and_everything_typed_stays(review_store: Store) -> None:
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        claim_id = current_id(app)
+        await decide(pilot, "v", "seen it", "javascript:alert(1)")
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        assert "http(s) URL" in screen_text(app)
+        assert dialog.query_one("#note").value == "seen it"  # type: ignore[attr-defined]
+        assert dialog.query_one("#evidence").value == "javascript:alert(1)"  # type: ignore[attr-defined]
+        assert claim_detail(review_store, claim_id).history == ()
 
     run(review_store, scenario)
 

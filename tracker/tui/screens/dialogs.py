@@ -66,7 +66,7 @@ class NoteDialog(ModalScreen[NoteAnswer]):
                 placeholder="why this decision" + ("" if required else " (optional)"),
                 id="note",
             )
-            yield Label("Evidence URL (optional)")
+            yield Label("Evidence URL (optional; several separated by spaces)")
             yield Field(self.decision.evidence, placeholder="https://…", id="evidence")
             yield Static(
                 Text(self.error or "", end=""),

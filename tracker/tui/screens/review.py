@@ -438,7 +438,7 @@ class ReviewScreen(Screen[None]):
                 decision.status,
                 reviewer=self.reviewer,
                 note=decision.note,
-                evidence=[decision.evidence] if decision.evidence.strip() else [],
+                evidence=decision.evidence.split(),  # URLs hold no spaces: one or more
                 expect_version=expect_version,
             )
         except ConflictError as exc:
