@@ -225,29 +225,30 @@ class Terminal:
         self.pid, self.fd = pid, fd
         self.output = b""
 
+    def _read(self, seconds: float) -> bool:
+        """Read what arrives within ``seconds``; False once the process has gone."""
+        ready, _, _ = select.select([self.fd], [], [], seconds)
+        if ready:
+            try:
+                self.output += os.read(self.fd, 1 << 16)
+            except OSError:
+                return False
+        return True
+
     def read_until(self, wanted: bytes, since: int, timeout: float = 30) -> float:
         """The moment ``wanted`` appears in the output after offset ``since`` (NaN: never)."""
         began = time.perf_counter()
         while time.perf_counter() - began < timeout:
             if wanted in self.output[since:]:
                 return time.perf_counter()
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                try:
-                    self.output += os.read(self.fd, 1 << 16)
-                except OSError:
-                    break
+            if not self._read(0.05):
+                break
         return float("nan")
 
     def drain(self, seconds: float) -> None:
         end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            ready, _, _ = select.select([self.fd], [], [], 0.01)
-            if ready:
-                try:
-                    self.output += os.read(self.fd, 1 << 16)
-                except OSError:
-                    return
+        while time.perf_counter() < end and self._read(0.01):
+            pass
 
     def send(self, keys: bytes) -> int:
         """Type ``keys``; returns the output offset to look for their effect after."""
