@@ -497,6 +497,28 @@ def test_database_error_shows_a_message_and_keeps_the_note(
     run(review_store, scenario)
 
 
+def test_a_slow_save_is_reported_while_it_waits(
+    review_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = review.mark_claim
+
+    def locked_for_a_while(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)  # SQLite waiting on another writer's lock
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "mark_claim", locked_for_a_while)
+    monkeypatch.setattr("tracker.tui.screens.review.SLOW_SAVE_SECONDS", 0.1)
+
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        claim_id = current_id(app)
+        await decide(pilot, "v")
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Still saving claim" in m for m in messages)
+        assert claim_detail(review_store, claim_id).claim.status is Status.VERIFIED
+
+    run(review_store, scenario)
+
+
 def test_a_lost_database_on_reading_shows_a_message(
     review_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

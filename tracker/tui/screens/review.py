@@ -73,6 +73,8 @@ if TYPE_CHECKING:
 DEFAULT_FILTER = ClaimFilter(statuses=(Status.UNREVIEWED,), cue_classes=(CueClass.SPEECH,))
 STATUS_CYCLE = tuple(value for _, value in STATUS_CHOICES if len(value) < 2)
 CUE_CYCLE = tuple(value for _, value in CUE_CHOICES)
+#: A save still unanswered after this long is reported (a locked or distant database).
+SLOW_SAVE_SECONDS = 1.5
 
 
 def next_in(cycle: tuple[tuple[object, ...], ...], current: tuple[object, ...]) -> int:
@@ -215,6 +217,8 @@ class ReviewScreen(Screen[None]):
         """Decisions and undos written but not answered yet."""
         self.waiting: list[Callable[[], None]] = []
         """Decision keys pressed while saving: run, in order, once every save has answered."""
+        self.unanswered: set[int] = set()
+        """Claims whose decision is being written."""
 
     # -- layout ---------------------------------------------------------------------
 
@@ -423,11 +427,27 @@ class ReviewScreen(Screen[None]):
             else:
                 self.drafts.pop(row.id, None)
             if answer.save:
-                self.save_decision(typed, version)
+                self.save(typed, version)
             else:
                 self.saved()
 
         self.app.push_screen(NoteDialog(row, decision, error), answered)
+
+    def save(self, decision: Decision, expect_version: int) -> None:
+        """Write ``decision``; if the database keeps it waiting, say so."""
+        self.unanswered.add(decision.claim_id)
+
+        def still_waiting() -> None:
+            if decision.claim_id in self.unanswered:
+                self.notify(
+                    f"Still saving claim {decision.claim_id}: the database is busy. "
+                    "Nothing is lost; it will answer or say why.",
+                    markup=False,
+                    timeout=6,
+                )
+
+        self.set_timer(SLOW_SAVE_SECONDS, still_waiting)
+        self.save_decision(decision, expect_version)
 
     @work(thread=True, group="decide")
     def save_decision(self, decision: Decision, expect_version: int) -> None:
@@ -450,6 +470,7 @@ class ReviewScreen(Screen[None]):
 
     def on_claim_marked(self, message: ClaimMarked) -> None:
         result = message.result
+        self.unanswered.discard(result.claim.id)
         self.drafts.pop(result.claim.id, None)
         self.undo_stack.append(result.entry)
         self.claim_list.update_row(result.claim)
@@ -470,6 +491,7 @@ class ReviewScreen(Screen[None]):
 
     def on_decision_failed(self, message: DecisionFailed) -> None:
         decision = message.decision
+        self.unanswered.discard(decision.claim_id)
         self.drafts[decision.claim_id] = decision
         row = self.row_for(decision.claim_id)
         if row is None:
@@ -480,11 +502,12 @@ class ReviewScreen(Screen[None]):
 
     def on_decision_conflicted(self, message: DecisionConflicted) -> None:
         decision, error = message.decision, message.error
+        self.unanswered.discard(decision.claim_id)
         self.drafts[decision.claim_id] = decision
 
         def answered(save: bool | None) -> None:
             if save:
-                self.save_decision(decision, error.current_version)
+                self.save(decision, error.current_version)
             else:
                 self.saved()
                 self.notify(
