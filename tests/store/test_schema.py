@@ -51,3 +51,18 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
     s.close()
+
+
+def test_an_older_database_gets_indexes_added_later(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tracker.store import open_store
+
+    db = tmp_path / "old.db"
+    open_store(str(db)).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX ix_claims_status_id")
+    open_store(str(db)).close()
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_claims_status_id" in names

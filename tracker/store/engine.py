@@ -124,8 +124,15 @@ def describe_db_error(exc: BaseException) -> str:
 
 
 def create_tables(engine: Engine) -> None:
-    """Create missing tables and the chain head row; safe on an existing database."""
+    """Create missing tables, indexes and the chain head row; safe on an existing database.
+
+    ``create_all`` skips the indexes of tables that already exist, so indexes
+    added in a later version are created here for older databases.
+    """
     Base.metadata.create_all(engine, checkfirst=True)
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
     try:
         with engine.begin() as conn:
             if conn.execute(select(LogHead.id)).first() is None:
