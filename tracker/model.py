@@ -208,6 +208,8 @@ class ClaimFilter:
     """Only claims that a verification remark in the text points at."""
     text: str | None = None
     """Words that must all occur in the content or the source name."""
+    source_id: int | None = None
+    """Exactly this source; ``source`` then only names it for display."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,3 +163,16 @@ def test_a_person_keeps_one_name_across_ingests(store, tmp_path: Path, damaged_f
     assert people and set(people) == {"Nina Kovalenko"}
     if damaged_first:  # the stored damaged spelling was renamed and kept as an alias
         assert "ina Kovalenko" in sources_of(store)["Nina Kovalenko"]
+
+
+def test_source_filter_by_id_is_exact_by_name_is_a_substring(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Officials said the road was closed.\nUkrainian officials said it had reopened.\n", encoding="utf-8")
+    ingest(store, [str(tmp_path)])
+    rows = list_claims(store, ClaimFilter())
+    by_name = {r.source_entity: r.source_id for r in rows}
+    assert {"officials", "Ukrainian officials"} <= {n for n in by_name} | {n.lower() for n in by_name}
+    broad = list_claims(store, ClaimFilter(source="officials"))
+    assert len({r.source_id for r in broad}) == 2
+    exact_id = next(i for n, i in by_name.items() if n.lower() == "officials")
+    exact = list_claims(store, ClaimFilter(source="officials", source_id=exact_id))
+    assert {r.source_id for r in exact} == {exact_id}

@@ -663,7 +663,10 @@ def test_summary_counts_and_filters_by_a_source(review_store: Store) -> None:
         assert summary.sources[0].name[:20] in text
         await press(pilot, "enter")
         screen = review_screen(app)
-        assert screen.filter.source == summary.sources[0].name
+        top = summary.sources[0]
+        assert screen.filter.source == top.name and screen.filter.source_id == top.source_id
+        shown = list_claims(review_store, screen.filter)
+        assert shown and {r.source_id for r in shown} == {top.source_id}  # exactly that source
 
     run(review_store, scenario)
 

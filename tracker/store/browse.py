@@ -100,7 +100,7 @@ def browse_conditions(session: Session, f: ClaimFilter) -> list[Any]:
     where an OR of the two could not.
     """
     conds = filter_conditions(replace(f, source=None, text=None))
-    if f.source:
+    if f.source and f.source_id is None:
         conds.append(Claim.source_id.in_(_sources_matching(f.source)))
     words = (f.text or "").split()
     fts = bool(words) and has_fts(session)

@@ -134,7 +134,9 @@ def filter_conditions(f: ClaimFilter) -> list[Any]:
         conds.append(Claim.article_id == f.article_id)
     if f.cue_classes:
         conds.append(Claim.cue_class.in_(f.cue_classes))
-    if f.source:
+    if f.source_id is not None:
+        conds.append(Claim.source_id == f.source_id)
+    elif f.source:
         pattern = _like_pattern(f.source)
         alias_match = exists().where(
             and_(

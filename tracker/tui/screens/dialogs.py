@@ -286,10 +286,12 @@ class FilterDialog(ModalScreen[ClaimFilter | None]):
         article = self.query_one("#filter-article", Input).value.strip()
         statuses = self.query_one("#filter-status", Select).value
         cues = self.query_one("#filter-cues", Select).value
+        source = self.query_one("#filter-source", Input).value.strip() or None
         return ClaimFilter(
             statuses=statuses if isinstance(statuses, tuple) else (),
             cue_classes=cues if isinstance(cues, tuple) else (),
-            source=self.query_one("#filter-source", Input).value.strip() or None,
+            source=source,
+            source_id=self.current.source_id if source == self.current.source else None,
             article_id=int(article) if article.isdigit() else None,
             hedged=self.query_one("#filter-hedged", Checkbox).value,
             has_remark=self.query_one("#filter-remark", Checkbox).value,

@@ -33,6 +33,7 @@ from tracker.model import (
     CueClass,
     FilterCounts,
     ReviewEntry,
+    SourceTally,
     Status,
 )
 from tracker.ops import browse, claims, review
@@ -695,7 +696,9 @@ class ReviewScreen(Screen[None]):
                     "Filter source: this claim's source",
                     # the palette reads help as markup: untrusted text is escaped
                     f"only claims by {escape(one_line(row.source_entity, 60))}",
-                    lambda r=row: self.set_filter(replace(self.filter, source=r.source_entity)),
+                    lambda r=row: self.set_filter(
+                        replace(self.filter, source=r.source_entity, source_id=r.source_id)
+                    ),
                 )
             )
             out.append(
@@ -711,7 +714,9 @@ class ReviewScreen(Screen[None]):
                     "Filter: any source, any article, no search",
                     "drop the source, article and search filters",
                     lambda: self.set_filter(
-                        replace(self.filter, source=None, article_id=None, text=None)
+                        replace(
+                            self.filter, source=None, source_id=None, article_id=None, text=None
+                        )
                     ),
                 )
             )
@@ -736,8 +741,10 @@ class ReviewScreen(Screen[None]):
     def action_summary(self) -> None:
         from tracker.tui.screens.summary import SummaryScreen
 
-        def answered(source: str | None) -> None:
-            if source:
-                self.set_filter(replace(self.filter, source=source))
+        def answered(source: SourceTally | None) -> None:
+            if source is not None:
+                self.set_filter(
+                    replace(self.filter, source=source.name, source_id=source.source_id)
+                )
 
         self.app.push_screen(SummaryScreen(self.store, self.filter), answered)

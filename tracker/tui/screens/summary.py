@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.model import ClaimFilter, ReviewSummary
+from tracker.model import ClaimFilter, ReviewSummary, SourceTally
 from tracker.ops import browse
 from tracker.tui.messages import LoadFailed, SummaryLoaded
 from tracker.tui.screens.workers import post_read
@@ -34,7 +34,7 @@ NAME_WIDTH = 28
 BAR_WIDTH = 30
 
 
-class SummaryScreen(Screen[str | None]):
+class SummaryScreen(Screen[SourceTally | None]):
     """Where the claims stand, and where the disputed ones come from."""
 
     BINDINGS = [
@@ -115,7 +115,7 @@ class SummaryScreen(Screen[str | None]):
         options = self.query_one(OptionList)
         if self.summary is None or options.highlighted is None:
             return
-        self.dismiss(self.summary.sources[options.highlighted].name)
+        self.dismiss(self.summary.sources[options.highlighted])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
