@@ -22,6 +22,7 @@ def lexicon_without(word: str) -> Lexicon:
     changes = {
         f.name: value - {word}
         for f in dataclasses.fields(DEFAULT_LEXICON)
+        if f.init
         if isinstance(value := getattr(DEFAULT_LEXICON, f.name), frozenset) and word in value
     }
     assert changes, f"no word list of the lexicon holds {word!r}"

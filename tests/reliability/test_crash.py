@@ -49,6 +49,9 @@ def test_kill_during_ingest_leaves_only_whole_articles(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+    after_kill = sqlite_count(db, "select count(*) from articles")
+    time.sleep(1.5)  # a killed ingest stops writing: its worker processes die with it
+    assert sqlite_count(db, "select count(*) from articles") == after_kill
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,41 +1,42 @@
 """``tracker ingest``: read articles, parse them, store each one whole.
 
-Owns the ingest pipeline: files are read and decoded in this process,
-parsed in a pool of worker processes when there are many, and written in
-batches of whole articles, one transaction per batch (an article is never
-half-stored). Text already stored is reported ``unchanged`` and not parsed
-again. A file that fails is reported with its reason; the rest go on.
+Owns the ingest pipeline. Inputs are cut into chunks; each chunk is read,
+decoded, parsed and written by one worker process (or by this process for a
+few files), one transaction per chunk, so an article is never half-stored.
+Workers write for themselves: handing parsed articles back to one writer
+cost about as much as parsing them. Text already stored is reported
+``unchanged`` and not parsed again. A file that fails is reported with its
+reason; the rest go on.
 """
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import datetime as dt
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 from sqlalchemy.orm import Session
 
-from tracker.errors import InputError, StoreError
+from tracker.errors import InputError, StoreError, TrackerError
 from tracker.model import IngestOutcome, IngestSummary, ParsedArticle
-from tracker.ops.inputs import ArticleText, find_inputs, iter_articles
+from tracker.ops.inputs import ArticleText, InputRef, find_inputs, iter_articles
 from tracker.ops.naming import link_to_store
 from tracker.parse import DEFAULT_LEXICON, PARSER_VERSION, Lexicon, parse_article
-from tracker.store import Store
-from tracker.store.articles import (
-    NewArticle,
-    insert_articles,
-    known_hashes,
-    text_sha256,
-)
+from tracker.store import Store, open_store
+from tracker.store.articles import NewArticle, insert_articles, known_hashes, text_sha256
 
-#: Articles read, parsed and written together; bounds memory and transaction size.
-BATCH_SIZE = 200
-#: Below this many files, parsing in this process beats starting a pool.
+#: Articles read, parsed and written together: one transaction, bounded memory.
+CHUNK_SIZE = 64
+#: Below this many files, working in this process beats starting a pool.
 POOL_THRESHOLD = 24
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class IngestProgress(Protocol):
@@ -51,73 +52,25 @@ class IngestOptions:
     outlet: str | None = None
     max_bytes: int = 20 * 1024 * 1024
     workers: int = 0
-    """Parser processes; 0 picks one per CPU."""
+    """Worker processes; 0 picks one per CPU."""
     lexicon: Lexicon = DEFAULT_LEXICON
 
 
-# -- parsing, possibly in worker processes ---------------------------------
-
-_worker_lexicon: Lexicon = DEFAULT_LEXICON
-
-
-def _init_worker(lexicon: Lexicon) -> None:
-    global _worker_lexicon
-    _worker_lexicon = lexicon
-
-
-def _parse_job(job: tuple[str, dt.date | None]) -> ParsedArticle | str:
-    """Parse one text in a worker; a parser failure comes back as its message."""
-    text, published = job
-    try:
-        return parse_article(text, published, _worker_lexicon)
-    except Exception as exc:  # one bad article must not stop the batch
-        return f"parser error: {type(exc).__name__}: {exc}"
-
-
-def _parse_inline(lexicon: Lexicon) -> Callable[[tuple[str, dt.date | None]], ParsedArticle | str]:
-    def job(args: tuple[str, dt.date | None]) -> ParsedArticle | str:
-        _init_worker(lexicon)
-        return _parse_job(args)
-
-    return job
-
-
-# -- the pipeline -----------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A batch whose texts are being parsed while the previous batch is written."""
-
-    texts: list[tuple[ArticleText, str]]
-    """Each new article with its sha256."""
-    parsed: Iterator[ParsedArticle | str]
-    outcomes: list[IngestOutcome]
-    """Outcomes already known for this batch (failed reads, unchanged texts)."""
-
-
-def _batches(
-    items: Iterable[ArticleText | InputError], size: int
-) -> Iterator[list[ArticleText | InputError]]:
-    batch: list[ArticleText | InputError] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+DEFAULT_OPTIONS = IngestOptions()
 
 
 def ingest(
     store: Store,
     paths: list[str],
-    options: IngestOptions = IngestOptions(),
+    options: IngestOptions = DEFAULT_OPTIONS,
     progress: IngestProgress | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
     """Ingest files, folders (recursively, ``*.txt``) and ``-`` (stdin)."""
     refs, path_errors = find_inputs(paths)
+    order = {
+        name: i for i, name in enumerate([e.name for e in path_errors] + [r.name for r in refs])
+    }
     if progress:
         progress.start(len(refs) + len(path_errors))
     outcomes: list[IngestOutcome] = []
@@ -129,71 +82,148 @@ def ingest(
 
     for err in path_errors:
         report(IngestOutcome(err.name, "failed", reason=err.reason))
-
+    from_stdin = [r for r in refs if r.path is None]
+    files = [r for r in refs if r.path is not None]
+    if from_stdin:  # only this process can read its stdin
+        for outcome in ingest_chunk(store, from_stdin, options, stdin):
+            report(outcome)
+    chunks = [files[i : i + CHUNK_SIZE] for i in range(0, len(files), CHUNK_SIZE)]
     workers = options.workers or os.cpu_count() or 1
-    use_pool = len(refs) >= POOL_THRESHOLD and workers > 1
-    executor: Executor | None = None
-    if use_pool:
-        executor = ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(options.lexicon,)
-        )
-    inline = _parse_inline(options.lexicon)
-    try:
-        seen: dict[str, str] = {}
-        pending: _Pending | None = None
-        for batch in _batches(iter_articles(refs, options.max_bytes, stdin), BATCH_SIZE):
-            current = _prepare(store, batch, seen)
-            jobs = [(a.text, options.published) for a, _ in current.texts]
-            if executor is not None:
-                current.parsed = iter(executor.map(_parse_job, jobs, chunksize=8))
-            else:
-                current.parsed = map(inline, jobs)
-            if pending is not None:
-                _write(store, pending, options, report)
-            pending = current
-        if pending is not None:
-            _write(store, pending, options, report)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-    order = {
-        name: i for i, name in enumerate([e.name for e in path_errors] + [r.name for r in refs])
-    }
+    # Workers use the default lexicon; a custom one (tests, experiments) stays in-process.
+    pooled = options.lexicon is DEFAULT_LEXICON and _shareable(store)
+    if len(files) >= POOL_THRESHOLD and workers > 1 and pooled:
+        _ingest_in_pool(store, chunks, options, min(workers, len(chunks)), report)
+    else:
+        for chunk in chunks:
+            for outcome in ingest_chunk(store, chunk, options):
+                report(outcome)
     return IngestSummary(tuple(sorted(outcomes, key=lambda o: order.get(o.name, len(order)))))
 
 
-def _prepare(store: Store, batch: list[ArticleText | InputError], seen: dict[str, str]) -> _Pending:
-    """Split a batch into failures, texts already stored, and new texts to parse."""
-    outcomes: list[IngestOutcome] = []
-    fresh: list[tuple[ArticleText, str]] = []
-    readable = [(item, text_sha256(item.text)) for item in batch if isinstance(item, ArticleText)]
+def _shareable(store: Store) -> bool:
+    """Can other processes open this store? (An in-memory SQLite database cannot.)"""
+    address = store.address
+    return bool(address) and address not in (":memory:", "sqlite://", "sqlite:///:memory:")
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+_worker: tuple[Store, IngestOptions] | None = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """Stop this worker when the ingest that started it is killed, even by SIGKILL.
+
+    A killed ingest must stop writing; without this its workers would finish
+    their chunks on their own. Linux only (prctl); elsewhere workers end when
+    they next ask the dead parent for work.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(
+    address: str, published: dt.date | None, outlet: str | None, max_bytes: int, parent: int
+) -> None:
+    global _worker
+    _die_with_parent(parent)
+    options = IngestOptions(published=published, outlet=outlet, max_bytes=max_bytes)
+    _worker = (open_store(address, create=False), options)
+
+
+def _chunk_job(refs: list[InputRef]) -> list[IngestOutcome]:
+    assert _worker is not None, "worker not initialised"
+    store, options = _worker
+    return ingest_chunk(store, refs, options)
+
+
+def _ingest_in_pool(
+    store: Store,
+    chunks: list[list[InputRef]],
+    options: IngestOptions,
+    workers: int,
+    report: Callable[[IngestOutcome], None],
+) -> None:
+    # spawn, not fork: a forked child would share the parent's database connections
+    context = multiprocessing.get_context("spawn")
+    assert store.address is not None
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(
+            store.address,
+            options.published,
+            options.outlet,
+            options.max_bytes,
+            os.getpid(),
+        ),
+    ) as pool:
+        futures: dict[Future[list[IngestOutcome]], list[InputRef]] = {
+            pool.submit(_chunk_job, chunk): chunk for chunk in chunks
+        }
+        try:
+            for future in as_completed(futures):
+                try:
+                    results = future.result()
+                except Exception as exc:  # a worker died or lost the database
+                    reason = str(exc) if isinstance(exc, TrackerError) else f"worker failed: {exc}"
+                    results = [
+                        IngestOutcome(r.name, "failed", reason=reason) for r in futures[future]
+                    ]
+                for outcome in results:
+                    report(outcome)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+# -- one chunk: read, parse, write -------------------------------------------------------------
+
+
+def ingest_chunk(
+    store: Store, refs: list[InputRef], options: IngestOptions, stdin: BinaryIO | None = None
+) -> list[IngestOutcome]:
+    """Read, parse and store ``refs`` in one transaction; outcomes in input order."""
+    outcomes: dict[str, IngestOutcome] = {}
+    readable: list[tuple[ArticleText, str]] = []
+    for item in iter_articles(refs, options.max_bytes, stdin):
+        if isinstance(item, InputError):
+            outcomes[item.name] = IngestOutcome(item.name, "failed", reason=item.reason)
+        else:
+            readable.append((item, text_sha256(item.text)))
     with store.read() as session:
         stored = known_hashes(session, [sha for _, sha in readable])
-    readable_iter = iter(readable)
-    for item in batch:
-        if isinstance(item, InputError):
-            outcomes.append(IngestOutcome(item.name, "failed", reason=item.reason))
-            continue
-        article, sha = next(readable_iter)
+    seen: dict[str, str] = {}
+    ready: list[tuple[ArticleText, NewArticle]] = []
+    for article, sha in readable:
+        name = article.ref.name
         if sha in stored:
-            outcomes.append(
-                IngestOutcome(
-                    article.ref.name, "unchanged", article_id=stored[sha], encoding=article.encoding
-                )
+            outcomes[name] = IngestOutcome(
+                name, "unchanged", article_id=stored[sha], encoding=article.encoding
             )
         elif sha in seen:
-            outcomes.append(
-                IngestOutcome(
-                    article.ref.name,
-                    "unchanged",
-                    reason=f"same text as {seen[sha]}",
-                    encoding=article.encoding,
-                )
+            outcomes[name] = IngestOutcome(
+                name, "unchanged", reason=f"same text as {seen[sha]}", encoding=article.encoding
             )
         else:
-            seen[sha] = article.ref.name
-            fresh.append((article, sha))
-    return _Pending(fresh, iter(()), outcomes)
+            seen[sha] = name
+            try:
+                parsed = parse_article(article.text, options.published, options.lexicon)
+            except Exception as exc:  # one article the parser chokes on must not stop the rest
+                outcomes[name] = IngestOutcome(
+                    name, "failed", reason=f"parser error: {type(exc).__name__}: {exc}"
+                )
+                continue
+            ready.append((article, _new_article(article, sha, parsed, options)))
+    for outcome in _write(store, ready):
+        outcomes[outcome.name] = outcome
+    return [outcomes[r.name] for r in refs if r.name in outcomes]
 
 
 def _short(value: str | None, limit: int) -> str | None:
@@ -217,44 +247,6 @@ def _new_article(
     )
 
 
-def _write(
-    store: Store,
-    pending: _Pending,
-    options: IngestOptions,
-    report: Callable[[IngestOutcome], None],
-) -> None:
-    """Store a parsed batch in one transaction; on failure, article by article."""
-    for outcome in pending.outcomes:
-        report(outcome)
-    ready: list[tuple[ArticleText, NewArticle]] = []
-    for (article, sha), parsed in zip(pending.texts, pending.parsed, strict=True):
-        if isinstance(parsed, str):
-            report(IngestOutcome(article.ref.name, "failed", reason=parsed))
-        else:
-            ready.append((article, _new_article(article, sha, parsed, options)))
-    if not ready:
-        return
-    now = dt.datetime.now(dt.UTC)
-    try:
-        stored = store.run(lambda s: _insert_linked(s, [n for _, n in ready], now))
-    except StoreError:
-        # One article of the batch was refused (or raced with another writer):
-        # store them one by one so the others still land and the culprit is named.
-        for article, new in ready:
-            report(_write_one(store, article, new, now))
-        return
-    for (article, _), (article_id, n_claims) in zip(ready, stored, strict=True):
-        report(
-            IngestOutcome(
-                article.ref.name,
-                "ingested",
-                article_id=article_id,
-                claims=n_claims,
-                encoding=article.encoding,
-            )
-        )
-
-
 def _insert_linked(
     session: Session, items: list[NewArticle], now: dt.datetime
 ) -> list[tuple[int, int]]:
@@ -262,6 +254,29 @@ def _insert_linked(
     linked = link_to_store(session, [item.parsed for item in items])
     items = [dataclasses.replace(item, parsed=p) for item, p in zip(items, linked, strict=True)]
     return insert_articles(session, items, now)
+
+
+def _write(store: Store, ready: list[tuple[ArticleText, NewArticle]]) -> Iterator[IngestOutcome]:
+    """Store parsed articles in one transaction; if that fails, one by one."""
+    if not ready:
+        return
+    now = dt.datetime.now(dt.UTC)
+    try:
+        stored = store.run(lambda s: _insert_linked(s, [n for _, n in ready], now))
+    except StoreError:
+        # One article was refused, or another worker stored the same text first:
+        # store them one by one so the others still land and the culprit is named.
+        for article, new in ready:
+            yield _write_one(store, article, new, now)
+        return
+    for (article, _), (article_id, n_claims) in zip(ready, stored, strict=True):
+        yield IngestOutcome(
+            article.ref.name,
+            "ingested",
+            article_id=article_id,
+            claims=n_claims,
+            encoding=article.encoding,
+        )
 
 
 def _write_one(

@@ -76,8 +76,10 @@ def _is_transient(exc: BaseException) -> bool:
 class Store:
     """The database behind one address, with one-user-action transactions."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, address: str | None = None) -> None:
         self.engine = engine
+        self.address = address
+        """The address the store was opened with, for other processes to open it too."""
         self.dialect = engine.dialect.name
         self._write = sessionmaker(
             bind=engine.execution_options(tracker_write=True), expire_on_commit=False
@@ -204,4 +206,4 @@ def open_store(db: str, create: bool = True) -> Store:
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"{db}: {describe_db_error(exc)}") from None
-    return Store(engine)
+    return Store(engine, db)
