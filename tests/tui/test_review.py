@@ -731,3 +731,38 @@ def test_filter_bar_names_every_active_filter() -> None:
         "with a verification remark",
         "search",
     ]
+
+
+def test_orphaned_claims_stay_visible_after_a_reparse(review_store: Store) -> None:
+    """A reviewed claim the parser no longer finds is listed under 'orphaned' and says so."""
+    import dataclasses
+
+    from tracker.ops.reparse import reparse
+    from tracker.parse import DEFAULT_LEXICON
+
+    said = next(
+        r for r in list_claims(review_store, ClaimFilter()) if r.cue and r.cue.text == "said"
+    )
+    review.mark_claim(review_store, said.id, Status.DISPUTED, reviewer="bob", note="no", now=FROZEN)
+    without_said = dataclasses.replace(
+        DEFAULT_LEXICON,
+        **{
+            f.name: value - {"said"}
+            for f in dataclasses.fields(DEFAULT_LEXICON)
+            if f.init
+            and isinstance(value := getattr(DEFAULT_LEXICON, f.name), frozenset)
+            and "said" in value
+        },
+    )
+    list(reparse(review_store, article_id=said.article_id, lexicon=without_said))
+    assert claim_detail(review_store, said.id).claim.orphaned
+
+    async def scenario(pilot: Pilot[object], app: ReviewApp) -> None:
+        screen = review_screen(app)
+        screen.set_filter(ClaimFilter(statuses=(Status.ORPHANED,)))
+        await settle(pilot)
+        assert [r.id for r in screen.claim_list.rows] == [said.id]
+        text = screen_text(app)
+        assert "disputed †" in text and "orphaned: the parser no longer finds it" in text
+
+    run(review_store, scenario)
