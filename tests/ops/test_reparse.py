@@ -7,26 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import lexicon_without
 from tracker.cli import main
 from tracker.model import Claim, ClaimFilter, ClaimRow, CueClass, Mode, SourceType, Span, Status
 from tracker.ops.claims import claim_detail, list_claims
 from tracker.ops.ingest import ingest
 from tracker.ops.reparse import match_claims, reparse
 from tracker.ops.review import mark_claim
-from tracker.parse import DEFAULT_LEXICON, Lexicon, parse_article
+from tracker.parse import parse_article
 from tracker.store.articles import StoredClaim, claim_fingerprint, source_key
-
-
-def lexicon_without(word: str) -> Lexicon:
-    """The default lexicon with ``word`` removed from every word list that holds it."""
-    changes = {
-        f.name: value - {word}
-        for f in dataclasses.fields(DEFAULT_LEXICON)
-        if f.init
-        if isinstance(value := getattr(DEFAULT_LEXICON, f.name), frozenset) and word in value
-    }
-    assert changes, f"no word list of the lexicon holds {word!r}"
-    return dataclasses.replace(DEFAULT_LEXICON, **changes)
 
 
 def claims_with_cue(store, cue: str) -> list[ClaimRow]:  # type: ignore[no-untyped-def]

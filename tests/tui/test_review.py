@@ -735,25 +735,14 @@ def test_filter_bar_names_every_active_filter() -> None:
 
 def test_orphaned_claims_stay_visible_after_a_reparse(review_store: Store) -> None:
     """A reviewed claim the parser no longer finds is listed under 'orphaned' and says so."""
-    import dataclasses
-
+    from tests.support import lexicon_without
     from tracker.ops.reparse import reparse
-    from tracker.parse import DEFAULT_LEXICON
 
     said = next(
         r for r in list_claims(review_store, ClaimFilter()) if r.cue and r.cue.text == "said"
     )
     review.mark_claim(review_store, said.id, Status.DISPUTED, reviewer="bob", note="no", now=FROZEN)
-    without_said = dataclasses.replace(
-        DEFAULT_LEXICON,
-        **{
-            f.name: value - {"said"}
-            for f in dataclasses.fields(DEFAULT_LEXICON)
-            if f.init
-            and isinstance(value := getattr(DEFAULT_LEXICON, f.name), frozenset)
-            and "said" in value
-        },
-    )
+    without_said = lexicon_without("said")
     list(reparse(review_store, article_id=said.article_id, lexicon=without_said))
     assert claim_detail(review_store, said.id).claim.orphaned
 
