@@ -11,6 +11,7 @@ entities (``sources``), hedges, speech dates and verification remarks.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from tracker.model import (
     Claim,
@@ -27,13 +28,15 @@ from tracker.parse.attribution import RawClaim, find_claims
 from tracker.parse.dates import find_time_expression, resolve_date
 from tracker.parse.hedges import find_hedges
 from tracker.parse.layout import Layout, lay_out
-from tracker.parse.lexicon import DEFAULT_LEXICON, Lexicon
+from tracker.parse.lexicon import DEFAULT_LEXICON, SCAN_HEDGE, SCAN_TIME, Lexicon
 from tracker.parse.remarks import find_remarks
 from tracker.parse.sources import Entity, Resolver
 
 PARSER_VERSION = "1.1"
 
-_QUOTE_CHARS = ("“", "”", '"', "''", "«", "»")
+# Quote marks that make paraphrased content mixed.
+_QUOTE_MARK = re.compile(r"“|”|\"|«|»|''")
+_CUE_CLASS = {c.value: c for c in CueClass}
 
 
 def parse_article(
@@ -79,13 +82,16 @@ def _span(text: str, a: int, b: int) -> Span:
 
 
 def _mode(layout: Layout, claim: RawClaim) -> Mode:
-    text = layout.text
     if claim.frame == "wrapped":
         return Mode.MIXED
-    quoted = {(q.start, q.end) for q in claim.quotes}
-    if quoted and all(span in quoted for span in claim.content):
-        return Mode.DIRECT
-    if quoted or any(any(ch in text[a:b] for ch in _QUOTE_CHARS) for a, b in claim.content):
+    if claim.quotes:
+        quoted = {(q.start, q.end) for q in claim.quotes}
+        if all(span in quoted for span in claim.content):
+            return Mode.DIRECT
+        return Mode.MIXED
+    search = _QUOTE_MARK.search
+    text = layout.text
+    if any(search(text, a, b) for a, b in claim.content):
         return Mode.MIXED
     return Mode.INDIRECT
 
@@ -127,22 +133,26 @@ def _claim(
     text = layout.text
     lex = layout.lexicon
     frame = _frame_regions(layout, c, raw, i)
-    hedges = find_hedges(text, frame + c.content, c.cue, c.info.lemma, lex)
-    when = find_time_expression(text, frame, c.content, lex)
+    hedges = find_hedges(
+        text, frame + c.content, c.cue, c.info.lemma, lex, layout.begins(SCAN_HEDGE)
+    )
+    when = find_time_expression(text, frame, c.content, lex, layout.begins(SCAN_TIME))
     if when is None:
         when = _inherited_time(layout, c, raw, i, entity)
+    source = c.source
+    cs, ce = c.cue
     return Claim(
-        source=_span(text, *c.source) if c.source else None,
-        source_entity=entity.name,
-        source_type=entity.type,
-        cue=_span(text, *c.cue),
-        cue_class=CueClass(c.info.cue_class),
-        content=tuple(_span(text, a, b) for a, b in c.content),
-        mode=_mode(layout, c),
-        hedges=hedges,
-        speech_date=resolve_date(when, published, lex) if when else None,
-        speech_date_text=when,
-        sentence_index=c.sentence,
+        Span(source[0], source[1], text[source[0] : source[1]]) if source else None,
+        entity.name,
+        entity.type,
+        Span(cs, ce, text[cs:ce]),
+        _CUE_CLASS[c.info.cue_class],
+        tuple([Span(a, b, text[a:b]) for a, b in c.content]),
+        _mode(layout, c),
+        hedges,
+        resolve_date(when, published, lex) if when else None,
+        when,
+        c.sentence,
     )
 
 
@@ -157,28 +167,35 @@ def _inherited_time(
         return None
     text = layout.text
     frame = _frame_regions(layout, prev, raw, i - 1)
-    return find_time_expression(text, frame, prev.content, layout.lexicon)
+    return find_time_expression(text, frame, prev.content, layout.lexicon, layout.begins(SCAN_TIME))
 
 
 def _sentences(layout: Layout, raw: list[RawClaim]) -> tuple[Sentence, ...]:
     text = layout.text
+    spans = layout.spans
     attributed: set[int] = {c.sentence for c in raw if c.main}
     for c in raw:
+        if not c.quotes:
+            continue
+        quoted = {(q.start, q.end) for q in c.quotes}
         for a, b in c.content:
-            if not any((q.start, q.end) == (a, b) for q in c.quotes):
+            if (a, b) not in quoted:
                 continue
             si = layout.sentence_at(a)
-            while 0 <= si < len(layout.spans) and layout.spans[si][0] < b:
+            while 0 <= si < len(spans) and spans[si][0] < b:
                 if si != c.sentence:
                     attributed.add(si)
                 si += 1
-    out: list[Sentence] = []
-    for si, (a, b) in enumerate(layout.spans):
-        label = layout.furniture[si]
-        if label is None:
-            label = SentenceLabel.ATTRIBUTED if si in attributed else SentenceLabel.STATEMENT
-        out.append(Sentence(_span(text, a, b), label))
-    return tuple(out)
+    attributed_label, statement = SentenceLabel.ATTRIBUTED, SentenceLabel.STATEMENT
+    return tuple(
+        [
+            Sentence(
+                Span(a, b, text[a:b]),
+                label or (attributed_label if si in attributed else statement),
+            )
+            for si, ((a, b), label) in enumerate(zip(spans, layout.furniture, strict=True))
+        ]
+    )
 
 
 __all__ = ["DEFAULT_LEXICON", "PARSER_VERSION", "Lexicon", "parse_article"]

@@ -12,11 +12,13 @@ Must not resolve entities, hedges, dates or remarks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tracker.parse.layout import Layout
-from tracker.parse.lexicon import CueInfo, Lexicon
+from tracker.parse.lexicon import SCAN_CUE, CueInfo, Lexicon
 from tracker.parse.quotes import Quote
+from tracker.parse.scan import matches
 from tracker.parse.tokens import Tokens, is_capitalised, is_possessive
 
 _OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
@@ -71,28 +73,16 @@ def _is_adverb(lex: Lexicon, w: str) -> bool:
 
 
 def _head_word(lex: Lexicon, lw: str) -> bool:
-    return (
-        lw in lex.role_heads
-        or lw in lex.unnamed_heads
-        or lw in lex.org_heads
-        or lw in lex.document_heads
-        or lw in lex.spokes_nouns
-        or lw in lex.title_words
-    )
+    return lw in lex.head_words
 
 
 def _modifier_word(lex: Lexicon, lw: str) -> bool:
-    return _head_word(lex, lw) or lw in lex.nationalities
+    return lw in lex.modifier_words
 
 
 def _name_word(lex: Lexicon, w: str, lw: str) -> bool:
     """A capitalised word that can be part of a name (not a sentence-initial function word)."""
-    return (
-        is_capitalised(w)
-        and lw not in lex.determiners
-        and lw not in lex.np_stop
-        and lw not in lex.leading_adverbial
-    ) or (is_capitalised(w) and lw in lex.pronouns)
+    return w[:1].isupper() and (lw not in lex.name_stops or lw in lex.pronouns)
 
 
 # --------------------------------------------------------------------------
@@ -105,25 +95,28 @@ def _head_ok(lex: Lexicon, toks: Tokens, j: int, limit: int) -> bool:
     w, lw = toks.words[j], toks.lower[j]
     if w == ")":
         return True
-    if is_possessive(w):
+    if len(w) > 2 and w.endswith(_POSSESSIVE):
         return False
-    if _name_word(lex, w, lw):
-        return True
-    if w[:1].isdigit() and j > limit and is_capitalised(toks.words[j - 1]):
+    if w[:1].isupper():
+        if lw not in lex.name_stops or lw in lex.pronouns:
+            return True  # a name word
+    elif w[:1].isdigit() and j > limit and toks.words[j - 1][:1].isupper():
         return True  # "Number 10", "G 7"
-    if lw in lex.pronouns:
-        return True
-    if _head_word(lex, lw) or lw in lex.pair_words:
+    if lw in lex.pronouns or lw in lex.head_words or lw in lex.pair_words:
         return True
     if lw in lex.prepositions or lw in lex.of_linked:
         return False
     if j == 0 and lw.endswith("ly") and lw not in lex.ly_nouns and len(lw) > 4:
         return False  # "Simply assuming ...": an adverb opening the sentence, not a name
     # A lower-case noun right after a determiner: "the pair", "the campaign".
+    lower, words, determiners = toks.lower, toks.words, lex.determiners
     for k in range(max(limit, j - 3), j):
-        if toks.lower[k] in lex.determiners or is_possessive(toks.words[k]):
+        if lower[k] in determiners or (len(words[k]) > 2 and words[k].endswith(_POSSESSIVE)):
             return w.isalpha() and w.islower() and lw not in lex.np_stop
     return False
+
+
+_POSSESSIVE = ("’s", "'s")
 
 
 def _paren_open(toks: Tokens, i: int, limit: int) -> int | None:
@@ -137,17 +130,29 @@ def np_before(
     lex: Lexicon, toks: Tokens, j: int, limit: int = 0, link_of: bool = True
 ) -> int | None:
     """First token of the source noun phrase that ends at token ``j``, or None."""
-    if j < limit or j >= len(toks):
+    key = ("np_before", j, limit, link_of)
+    memo = toks.memo
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    found = _np_before(lex, toks, j, limit, link_of)
+    memo[key] = found
+    return found
+
+
+def _np_before(lex: Lexicon, toks: Tokens, j: int, limit: int, link_of: bool) -> int | None:
+    if j < limit or j >= toks.n:
         return None
-    lw = toks.lower[j]
+    words, lower = toks.words, toks.lower
+    lw = lower[j]
     if lw in lex.pronouns or _CONTRACTED.match(lw):
         return j
     if not _head_ok(lex, toks, j, limit):
         return None
+    determiners, of_linked, np_stop = lex.determiners, lex.of_linked, lex.np_stop
     start = j
     i = j
     while i >= limit and j - i < 16:
-        w, lw = toks.words[i], toks.lower[i]
+        w, lw = words[i], lower[i]
         if w == ")":
             k = _paren_open(toks, i, limit)
             if k is None:
@@ -155,79 +160,89 @@ def np_before(
             start = k
             i = k - 1
             continue
-        if i < j and lw in lex.determiners:
-            start = i
-            # "The author of the book": go on through "of" to the noun it follows.
-            of, left = i - 1, i - 2
-            if (
-                link_of
-                and left >= limit
-                and toks.lower[of] in lex.of_linked
-                and (is_capitalised(toks.words[left]) or _head_word(lex, toks.lower[left]))
-            ):
-                i = left
-                continue
-            break
-        if i < j and lw == "and":
-            left = i - 1
-            if (
-                left >= limit
-                and start == i + 1
-                and (
-                    _name_word(lex, toks.words[left], toks.lower[left])
-                    or _modifier_word(lex, toks.lower[left])
-                )
-            ):
-                i -= 1
-                continue
-            break
-        if i < j and lw in lex.of_linked:
-            left = i - 1
-            if (
-                link_of
-                and left >= limit
-                and start == i + 1
-                and (is_capitalised(toks.words[left]) or _head_word(lex, toks.lower[left]))
-                and (is_capitalised(toks.words[i + 1]) or toks.lower[i + 1] in lex.determiners)
-            ):
-                i -= 1
-                continue
-            break
-        name_like = is_capitalised(w) and i > 0 and lw not in lex.determiners
-        if (lw in lex.np_stop and not _acronym(w) and not name_like) or not _wordlike(w):
-            if not is_possessive(w) or (lw in lex.np_stop and not name_like):
+        if i < j:
+            if lw in determiners:
+                start = i
+                # "The author of the book": go on through "of" to the noun it follows.
+                of, left = i - 1, i - 2
+                if (
+                    link_of
+                    and left >= limit
+                    and lower[of] in of_linked
+                    and (words[left][:1].isupper() or lower[left] in lex.head_words)
+                ):
+                    i = left
+                    continue
                 break
-        if i < j and w.islower() and lw in lex.cues and not _modifier_word(lex, lw):
+            if lw == "and":
+                left = i - 1
+                if (
+                    left >= limit
+                    and start == i + 1
+                    and (
+                        _name_word(lex, words[left], lower[left])
+                        or lower[left] in lex.modifier_words
+                    )
+                ):
+                    i -= 1
+                    continue
+                break
+            if lw in of_linked:
+                left = i - 1
+                if (
+                    link_of
+                    and left >= limit
+                    and start == i + 1
+                    and (words[left][:1].isupper() or lower[left] in lex.head_words)
+                    and (words[i + 1][:1].isupper() or lower[i + 1] in determiners)
+                ):
+                    i -= 1
+                    continue
+                break
+        name_like = w[:1].isupper() and i > 0 and lw not in determiners
+        if (lw in np_stop and not (len(w) >= 2 and w.isupper()) and not name_like) or not w[
+            :1
+        ].isalnum():
+            if not (len(w) > 2 and w.endswith(_POSSESSIVE)) or (lw in np_stop and not name_like):
+                break
+        if i < j and lw in lex.cues and w.islower() and lw not in lex.modifier_words:
             break  # another verb: "X met Y and said" never reaches here, "X told Y" does
         start = i
         i -= 1
     return _trim_np(lex, toks, start, j)
 
 
+_NP_LEADS = frozenset(("and", "of", "for", "at", "in", "from", "with", "on", "to"))
+
+
 def _trim_np(lex: Lexicon, toks: Tokens, start: int, j: int) -> int | None:
     """Drop leading adverbials, conjunctions and verbs caught between names."""
+    words, lower = toks.words, toks.lower
     while start <= j and (
-        toks.lower[start] in lex.leading_adverbial
-        or toks.lower[start] in ("and", "of", "for", "at", "in", "from", "with", "on", "to")
-        or not _wordlike(toks.words[start])
-        and toks.words[start] != "("
+        lower[start] in lex.leading_adverbial
+        or lower[start] in _NP_LEADS
+        or not words[start][:1].isalnum()
+        and words[start] != "("
     ):
         start += 1
     # A lower-case word between capitalised words is a verb ("Trump met Cruz").
     for k in range(j - 1, start, -1):
-        w, lw = toks.words[k], toks.lower[k]
+        w = words[k]
         if (
             w.islower()
             and w.isalpha()
-            and lw not in lex.determiners
-            and lw not in lex.of_linked
-            and lw != "and"
-            and not _modifier_word(lex, lw)
-            and is_capitalised(toks.words[k - 1])
-            and (is_capitalised(toks.words[k + 1]) or toks.lower[k + 1] in lex.determiners)
+            and words[k - 1][:1].isupper()
+            and (words[k + 1][:1].isupper() or lower[k + 1] in lex.determiners)
         ):
-            start = k + 1
-            break
+            lw = lower[k]
+            if (
+                lw not in lex.determiners
+                and lw not in lex.of_linked
+                and lw != "and"
+                and lw not in lex.modifier_words
+            ):
+                start = k + 1
+                break
     if start > j:
         return None
     return start
@@ -317,46 +332,47 @@ class _Cue:
 def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str) -> _Cue | None:
     lex = layout.lexicon
     toks = layout.tokens(si)
-    ci = toks.index_at(cs)
-    if ci >= len(toks) or toks.starts[ci] != cs:
+    ends = toks.ends
+    ci = bisect_right(ends, cs)
+    if ci >= toks.n or toks.starts[ci] != cs:
         return None
-    cj = toks.index_at(ce - 1) + 1
-    floor = layout.spans[si][0]
-    is_ing = word.split()[0].endswith("ing")
+    cj = bisect_right(ends, ce - 1) + 1
+    is_ing = word.split(" ", 1)[0].endswith("ing")
     start = ci
     i = ci - 1
     adverb = False
     auxes: list[str] = []
+    lower = toks.lower
+    auxiliaries = lex.auxiliaries
     while i >= 0:
-        lw = toks.lower[i]
-        if lw in lex.auxiliaries:
+        lw = lower[i]
+        if lw in auxiliaries:
             if not adverb:
                 start = i
             auxes.append(lw)
             i -= 1
             continue
-        if is_ing and lw in lex.perception_verbs and i > 0 and toks.lower[i - 1] in lex.be_forms:
+        if is_ing and lw in lex.perception_verbs and i > 0 and lower[i - 1] in lex.be_forms:
             if not adverb:
                 start = i
             i -= 1
             continue
-        if _is_adverb(lex, toks.words[i]):
+        w = toks.words[i]
+        if _is_adverb(lex, w):
             adverb = True
             i -= 1
             continue
-        t = (
-            layout.time_ending_at(toks.ends[i], floor)
-            if toks.lower[i] in lex.time_end_words or toks.words[i][:1].isdigit()
-            else None
-        )
-        if t is not None:
-            adverb = True
-            i = toks.index_at(t) - 1
-            continue
+        if lw in lex.time_end_words or w[:1].isdigit():
+            t = layout.time_ending_at(ends[i], layout.spans[si][0])
+            if t is not None:
+                adverb = True
+                i = bisect_right(ends, t) - 1
+                continue
         break
     passive = (
         not is_ing
         and info.kind == "verb"
+        and bool(auxes)
         and any(a in lex.be_forms for a in auxes)
         and not any(a in lex.perception_verbs for a in auxes)
     )
@@ -364,14 +380,14 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
 
 
 def _after_adverbs(lex: Lexicon, toks: Tokens, k: int) -> int:
-    while k < len(toks) and _is_adverb(lex, toks.words[k]) and toks.lower[k] != "that":
+    while k < toks.n and _is_adverb(lex, toks.words[k]) and toks.lower[k] != "that":
         k += 1
     return k
 
 
 def _skip_addressee(lex: Lexicon, toks: Tokens, k: int) -> int:
     """Token after the addressee of "told X ..." (k itself when there is none)."""
-    n = len(toks)
+    n = toks.n
     if k >= n:
         return k
     lw = toks.lower[k]
@@ -411,7 +427,7 @@ def _skip_addressee(lex: Lexicon, toks: Tokens, k: int) -> int:
         ):
             x += 1
         return x
-    while x < n and toks.lower[x] in lex.title_words | lex.honorifics:
+    while x < n and (toks.lower[x] in lex.title_words or toks.lower[x] in lex.honorifics):
         x += 1
     names = 0
     while (
@@ -424,7 +440,7 @@ def _skip_addressee(lex: Lexicon, toks: Tokens, k: int) -> int:
 
 def _clause_start_ok(lex: Lexicon, toks: Tokens, k: int, info: CueInfo) -> bool:
     """Does the content starting at token ``k`` have the shape this cue needs?"""
-    if k >= len(toks):
+    if k >= toks.n:
         return False
     w, lw = toks.words[k], toks.lower[k]
     if w in _OPEN_MARKS or lw == "that":
@@ -543,15 +559,30 @@ class _Finder:
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         cues = self.lex.cues
         remark_words = self.lex.remark_words
-        for m in self.lex.cue_pattern.finditer(self.text):
-            si = layout.sentence_at(m.start())
-            if si < 0 or layout.furniture[si] is not None or m.end() > layout.spans[si][1]:
+        text = self.text
+        starts = layout.words.starts(SCAN_CUE)
+        scan = self.lex.cue_pattern
+        spans = layout.spans
+        furniture = layout.furniture
+        sent_starts = layout.starts
+        n_sent = len(spans)
+        si = -1
+        for m in matches(scan, text, starts):
+            cs, ce = m.span()
+            # Candidates come in text order: walk the sentences along with them.
+            while si + 1 < n_sent and sent_starts[si + 1] <= cs:
+                si += 1
+            if si < 0 or furniture[si] is not None or ce > spans[si][1]:
                 continue
             word = m.group()
             if word.lower() in remark_words:
                 layout.remark_sentences.add(si)
             if word in cues:
-                by_sentence.setdefault(si, []).append((m.start(), m.end(), word))
+                found = by_sentence.get(si)
+                if found is None:
+                    by_sentence[si] = [(cs, ce, word)]
+                else:
+                    found.append((cs, ce, word))
         self.cue_sentences = set(by_sentence)
         for si in range(len(layout.spans)):
             if si in by_sentence:
@@ -588,12 +619,17 @@ class _Finder:
             if cue is not None:
                 located.append(cue)
         first_in_sentence = len(self.claims)
+        cue_of: list[_Cue] = []
         for cue in located:
             claim = self._frame(cue, first_in_sentence)
             if claim is not None:
-                claim.boundary = self._boundary(cue, claim)
+                cue_of.append(cue)
                 self.claims.append(claim)
         built = self.claims[first_in_sentence:]
+        # A later claim's frame ends the content of an earlier one (boundaries only matter
+        # from the second claim of the sentence on).
+        for n in range(1, len(built)):
+            built[n].boundary = self._boundary(cue_of[n], built[n])
         for n, claim in enumerate(built):
             for later in built[n + 1 :]:
                 if later.boundary is not None and later.cue[0] > claim.cue[0]:
@@ -648,7 +684,7 @@ class _Finder:
                 return toks.starts[j]
             return None
         if toks.words[j] == "," or toks.words[j] in _CLOSE_MARKS:
-            np = np_after(self.lex, toks, _after_adverbs(self.lex, toks, cue.cj), len(toks))
+            np = np_after(self.lex, toks, _after_adverbs(self.lex, toks, cue.cj), toks.n)
             if np is not None and self._tail_ok(cue, np[1] + 1, inverted=True):
                 return toks.starts[j]
             return None
@@ -769,7 +805,7 @@ class _Finder:
             # No subject for the verb reading: "contained claims that ..." is a noun.
             if (
                 cue.word.lower() in self.lex.nominal_cues
-                and cue.cj < len(toks)
+                and cue.cj < toks.n
                 and (toks.lower[cue.cj] == "that")
             ):
                 return self._nominal(cue)
@@ -791,7 +827,7 @@ class _Finder:
         lex = self.lex
         if cue.word.lower() not in lex.nominal_cues or cue.start < cue.ci:
             return False
-        if cue.cj >= len(toks) or toks.lower[cue.cj] != "that":
+        if cue.cj >= toks.n or toks.lower[cue.cj] != "that":
             return False
         if cue.left < 0:
             return False
@@ -967,7 +1003,7 @@ class _Finder:
         toks = cue.toks
         layout = self.layout
         info = cue.info
-        n = len(toks)
+        n = toks.n
         if (
             k + 2 < n
             and toks.words[k] == ","
@@ -1058,7 +1094,7 @@ class _Finder:
         toks = cue.toks
         info = cue.info
         lex = self.lex
-        n = len(toks)
+        n = toks.n
         k = _after_adverbs(lex, toks, cue.cj)
         if info.addressee and not info.object_content:
             k = _skip_addressee(lex, toks, k)
@@ -1100,19 +1136,19 @@ class _Finder:
 
     def _skip_time(self, si: int, toks: Tokens, k: int) -> int:
         """Token after a time expression starting at ``k`` ("said on Friday that")."""
-        if k >= len(toks):
+        if k >= toks.n:
             return k
         end = self.layout.time_starting_at(toks.starts[k], self.layout.spans[si][1])
         if end is None:
             return k
         x = toks.index_at(end)
-        if x < len(toks) and toks.words[x] == ",":
+        if x < toks.n and toks.words[x] == ",":
             x += 1
         return x
 
     def _skip_channel(self, toks: Tokens, k: int) -> int | None:
         """Token after a channel or time phrase that ends in "that", ":" or a quote."""
-        n = len(toks)
+        n = toks.n
         for x in range(k, min(n, k + 14)):
             w, lw = toks.words[x], toks.lower[x]
             if lw == "that" or w == ":" or w in _OPEN_MARKS:
@@ -1161,7 +1197,7 @@ class _Finder:
         """CONTENT, SOURCE CUE, CONTENT: "In his state, Christie said, offenders are ..."."""
         toks = cue.toks
         lex = self.lex
-        n = len(toks)
+        n = toks.n
         k = after
         if cue.info.addressee:
             k = _skip_addressee(lex, toks, _after_adverbs(lex, toks, k))
@@ -1228,7 +1264,7 @@ class _Finder:
         if cue.info.kind not in ("verb", "phrase") or cue.word.endswith("ing"):
             return None
         k = _after_adverbs(self.lex, toks, cue.cj)
-        np = np_after(self.lex, toks, k, len(toks))
+        np = np_after(self.lex, toks, k, toks.n)
         if np is None:
             return None
         s, e = np
@@ -1244,7 +1280,7 @@ class _Finder:
         quoted = self._closes_quote(toks, cue.left)
         if not quoted and not self._inverted_tail(cue, e + 1):
             return None
-        if not quoted and toks.words[cue.left] == "," and e + 2 < len(toks):
+        if not quoted and toks.words[cue.left] == "," and e + 2 < toks.n:
             # "The solution, said the partner, was simple."
             nxt = toks.lower[e + 2] if toks.words[e + 1] == "," else ""
             if nxt and self._clause_word(toks, e + 2):
@@ -1254,7 +1290,7 @@ class _Finder:
     def _inverted_tail(self, cue: _Cue, k: int) -> bool:
         """After "said Mr Healey": the end, a comma, or a prepositional or time phrase."""
         toks = cue.toks
-        n = len(toks)
+        n = toks.n
         k = self._skip_time(cue.si, toks, k)
         if k >= n:
             return True
@@ -1280,7 +1316,7 @@ class _Finder:
     ) -> bool:
         """Is everything after the frame a tail (channel, time, adverbial), not content?"""
         toks = cue.toks
-        n = len(toks)
+        n = toks.n
         lex = self.lex
         if not inverted and cue.info.addressee:
             k = _after_adverbs(lex, toks, k)
@@ -1329,7 +1365,7 @@ class _Finder:
         quotes: list[Quote] = []
         # The quote that closes right before the frame (“...,” he said).
         for x in (j, j - 1):
-            if 0 <= x < len(toks) and toks.words[x] in _CLOSE_MARKS:
+            if 0 <= x < toks.n and toks.words[x] in _CLOSE_MARKS:
                 q = layout.quote_at(toks.starts[x])
                 if (
                     q is not None
@@ -1384,7 +1420,7 @@ class _Finder:
         """Append the second part of a quote split by its cue (same or next sentence)."""
         layout = self.layout
         toks = layout.tokens(claim.sentence)
-        for x in range(k, min(len(toks), k + 12)):
+        for x in range(k, min(toks.n, k + 12)):
             w = toks.words[x]
             if w in _OPEN_MARKS and (x == k or toks.words[x - 1] in (",", ":", "—", "-")):
                 q = _quote_starting(layout, toks.starts[x])
@@ -1412,7 +1448,7 @@ class _Finder:
     def _according(self, cue: _Cue) -> RawClaim | None:
         """ "According to SOURCE, CONTENT", "CONTENT, according to SOURCE" and the medial form."""
         toks = cue.toks
-        n = len(toks)
+        n = toks.n
         k = cue.cj
         # The source runs to the next comma, colon or quote ("a readout of the call issued by
         # Number 10 on Monday"), without a trailing time expression.
@@ -1458,7 +1494,7 @@ class _Finder:
         """ "claims that ...", "speculation that ...", "Ms Malyar's claims that ..."."""
         toks = cue.toks
         lex = self.lex
-        n = len(toks)
+        n = toks.n
         if cue.cj >= n or toks.lower[cue.cj] != "that":
             return None
         word = toks.lower[cue.ci]
@@ -1487,7 +1523,7 @@ class _Finder:
     def _asked(self, cue: _Cue) -> RawClaim | None:
         """ "Asked whether X, he said ...": the question, from an unnamed asker or "by X"."""
         toks = cue.toks
-        n = len(toks)
+        n = toks.n
         k = cue.cj
         src: tuple[int, int] | None = None
         if k < n and toks.lower[k] == "by":
@@ -1521,7 +1557,7 @@ class _Finder:
         layout = self.layout
         lex = self.lex
         toks = layout.tokens(si)
-        n = len(toks)
+        n = toks.n
         colon = next((x for x in range(1, min(n, 6)) if toks.words[x] == ":"), None)
         if colon is None or n - colon < 4:
             return None
@@ -1557,14 +1593,14 @@ class _Finder:
         """ "X was told by Y that ..." -- only with a "by" agent."""
         toks = cue.toks
         k = cue.cj
-        if k < len(toks) and toks.lower[k] == "by":
-            np = np_after(self.lex, toks, k + 1, len(toks))
+        if k < toks.n and toks.lower[k] == "by":
+            np = np_after(self.lex, toks, k + 1, toks.n)
             if np is None:
                 return None
             s, e = np
             src = (toks.starts[s], toks.ends[e])
             j = _after_adverbs(self.lex, toks, e + 1)
-            if j >= len(toks) or not (
+            if j >= toks.n or not (
                 toks.lower[j] == "that" or toks.words[j] in _OPEN_MARKS or toks.words[j] == ":"
             ):
                 return None
@@ -1629,11 +1665,11 @@ class _Finder:
             if subject is None:
                 return None
             src = (toks.starts[subject[0]], toks.ends[subject[1]])
-        a = toks.starts[cue.cj] if cue.cj < len(toks) else q.end
+        a = toks.starts[cue.cj] if cue.cj < toks.n else q.end
         a, b = _trim(self.text, a, q.end)
         if b <= a:
             return None
-        if cue.info.kind == "verb" and cue.cj < len(toks) and toks.lower[cue.cj] == "that":
+        if cue.info.kind == "verb" and cue.cj < toks.n and toks.lower[cue.cj] == "that":
             a = toks.starts[cue.cj + 1]
         return RawClaim(
             sentence=cue.si,

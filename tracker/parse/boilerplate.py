@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from tracker.model import SentenceLabel
-from tracker.parse.lexicon import Lexicon
+from tracker.parse.lexicon import SCAN_FURNITURE, Lexicon
 from tracker.parse.quotes import Quote
+from tracker.parse.scan import WordIndex, matches
 from tracker.parse.sentences import Line
 
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+# (Its first character is matched alone so the engine can skip ahead to it.)
+_WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-][^\W_]+)*")
 _CLOSERS = "\"”’'»)] \t\xa0"
 
 
@@ -32,19 +35,25 @@ def _norm_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def scan_furniture(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[set[int], list[int]]:
+def scan_furniture(
+    text: str, lines: list[Line], lexicon: Lexicon, words: WordIndex
+) -> tuple[set[int], list[int]]:
     """One pass for appeal markers and anywhere-furniture.
 
     Returns the lines with two or more appeal markers, and the offsets where
     anywhere-furniture (captions, credits, " | " menus) matches.
     """
-    starts = [line.start for line in lines]
+    starts: list[int] = []
     counts: dict[int, int] = {}
     furniture: list[int] = []
-    for m in lexicon.furniture_scan.finditer(text):
+    begins = words.starts(SCAN_FURNITURE)
+    scan = lexicon.furniture_scan
+    for m in matches(scan, text, begins):
         if m.lastgroup == "furniture":
             furniture.append(m.start())
             continue
+        if not starts:
+            starts = [line.start for line in lines]
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= lines[i].end:
             counts[i] = counts.get(i, 0) + 1
@@ -54,77 +63,89 @@ def scan_furniture(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[set[
 def label_furniture(
     text: str,
     lines: list[Line],
-    by_line: list[list[tuple[int, int]]],
+    spans: list[tuple[int, int]],
+    line_first: list[int],
     quotes: list[Quote],
     lexicon: Lexicon,
     appeals: set[int],
     furniture: list[int],
-) -> list[list[SentenceLabel | None]]:
-    """BOILERPLATE or HEADING for each sentence that is not body text, else None."""
-    flat = [span for row in by_line for span in row]
-    starts = [a for a, _ in flat]
-    flagged = {bisect_right(starts, pos) - 1 for pos in furniture}
-    first = 0
-    for li, line in enumerate(lines):
-        if by_line[li] and lexicon.boilerplate_start.match(text, line.start, line.end):
-            flagged.add(first)
-        first += len(by_line[li])
+) -> list[SentenceLabel | None]:
+    """BOILERPLATE or HEADING for each sentence (in text order) that is not body text."""
+    flagged: set[int] = set()
+    if furniture:
+        starts = [a for a, _ in spans]
+        flagged = {bisect_right(starts, pos) - 1 for pos in furniture}
+    boilerplate_start = lexicon.boilerplate_start
+    furniture_marker = lexicon.furniture_marker
     quoted: list[str] = []  # built on first use: the words of every quote
-    labels: list[list[SentenceLabel | None]] = []
+    labels: list[SentenceLabel | None] = []
     body_started = False
     furniture_zone = False
-    n = 0
-    for li, line in enumerate(lines):
-        spans = by_line[li]
-        row: list[SentenceLabel | None] = [None] * len(spans)
+    n_lines = len(lines)
+    n_spans = len(spans)
+    for li in range(n_lines):
+        line_start, line_end = lines[li]
+        first = line_first[li]
+        last = line_first[li + 1] if li + 1 < n_lines else n_spans
+        if first < last and boilerplate_start.match(text, line_start, line_end):
+            flagged.add(first)
         appeal = li in appeals
-        if lexicon.furniture_marker.match(text, line.start, line.end):
+        if furniture_marker.match(text, line_start, line_end):
             furniture_zone = True
-        for si, (a, b) in enumerate(spans):
-            idx = n
-            n += 1
-            sent = text[a:b]
-            punctuated = _ends_punctuated(sent)
+        single = last - first == 1
+        for idx in range(first, last):
+            a, b = spans[idx]
+            end_char = text[b - 1]
+            # Ends in . ! ? … : ; (before closing quotes), or in a closing quote.
+            punctuated = end_char in _PUNCTUATED or _ends_punctuated(text[a:b])
             label: SentenceLabel | None = None
-            if li == 0 and si == 0 and lexicon.date_header.match(text, 0, b):
+            if idx == 0 and li == 0 and lexicon.date_header.match(text, 0, b):
                 label = SentenceLabel.BOILERPLATE
             elif appeal or idx in flagged:
                 label = SentenceLabel.BOILERPLATE
             elif furniture_zone and not punctuated:
                 label = SentenceLabel.BOILERPLATE
             elif not punctuated:
+                sent = text[a:b]
                 words = _norm_words(sent)
-                if len(words) <= 3 and len(spans) == 1:
+                if len(words) <= 3 and single:
                     label = SentenceLabel.BOILERPLATE  # a section tag or button label
-                elif si + 1 < len(spans):
+                elif idx + 1 < last:
                     # A headline or link glued onto the next sentence ("...in decadeMr Sunak").
                     label = SentenceLabel.BOILERPLATE if body_started else SentenceLabel.HEADING
-                elif len(spans) == 1:
-                    if not quoted:
-                        quoted.append(
-                            " ".join(" ".join(_norm_words(text[q.start : q.end])) for q in quotes)
-                        )
-                    label = _standalone_unpunctuated(sent, words, quoted[0], body_started)
+                elif single:
+                    label = _standalone_unpunctuated(
+                        sent, words, lambda: _quoted_words(text, quotes, quoted), body_started
+                    )
             elif (
-                sent.endswith("?")
-                and len(spans) == 1
+                end_char == "?"
+                and single
                 and body_started
-                and not _MARK_START.match(sent)
-                and len(_norm_words(sent)) <= 12
+                and not _MARK_START.match(text, a)
+                and len(_norm_words(text[a:b])) <= 12
             ):
                 label = SentenceLabel.HEADING  # a question sub-heading
             if label is None:
                 body_started = True
-            row[si] = label
-        labels.append(row)
+            labels.append(label)
     return labels
 
 
+_PUNCTUATED = frozenset('.!?…:;"”')
 _MARK_START = re.compile(r"[“\"‘']")
 
 
+def _quoted_words(text: str, quotes: list[Quote], memo: list[str]) -> str:
+    """The words of every quote, lower-cased, space-separated (built once, in ``memo``)."""
+    if not memo:
+        memo.append(
+            " ".join(" ".join(_WORD.findall(text[q.start : q.end])) for q in quotes).lower()
+        )
+    return memo[0]
+
+
 def _standalone_unpunctuated(
-    sent: str, words: list[str], quoted: str, body_started: bool
+    sent: str, words: list[str], quoted: Callable[[], str], body_started: bool
 ) -> SentenceLabel | None:
     """A line without final punctuation: pull-quote, headline, sub-heading or body."""
     originals = _WORD.findall(sent)
@@ -133,7 +154,7 @@ def _standalone_unpunctuated(
         if (
             len(head) >= 6
             and all(w[:1].isupper() for w in originals[-k:])
-            and (" ".join(head) in quoted)
+            and (" ".join(head) in quoted())
         ):
             return SentenceLabel.BOILERPLATE  # a pull-quote: an excerpt with a name glued on
     if not body_started:

@@ -17,6 +17,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekday
 
 from tracker.parse.lexicon import Lexicon
+from tracker.parse.scan import matches
 
 _RELATIVE_DAYS = {
     "yesterday": -1,
@@ -30,11 +31,18 @@ _RELATIVE_DAYS = {
 
 
 def find_time_expression(
-    text: str, frame: list[tuple[int, int]], content: list[tuple[int, int]], lexicon: Lexicon
+    text: str,
+    frame: list[tuple[int, int]],
+    content: list[tuple[int, int]],
+    lexicon: Lexicon,
+    begins: list[int] | None = None,
 ) -> str | None:
-    """The first time expression in the frame regions that lies outside the content."""
+    """The first time expression in the frame regions that lies outside the content.
+
+    ``begins``, when given, holds (sorted) every offset where an expression can begin.
+    """
     for a, b in frame:
-        for m in lexicon.time_expression.finditer(text, a, b):
+        for m in matches(lexicon.time_expression, text, begins, a, b):
             if any(s <= m.start() < e for s, e in content):
                 continue
             return m.group()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.parse.lexicon import Lexicon
+from tracker.parse.scan import matches
 
 
 def find_hedges(
@@ -19,12 +20,16 @@ def find_hedges(
     cue: tuple[int, int],
     cue_lemma: str,
     lexicon: Lexicon,
+    begins: list[int] | None = None,
 ) -> tuple[str, ...]:
-    """Hedge expressions inside ``regions`` (frame and content), in text order, deduplicated."""
+    """Hedge expressions inside ``regions`` (frame and content), in text order, deduplicated.
+
+    ``begins``, when given, holds (sorted) every offset where a hedge can begin.
+    """
     found: list[tuple[int, str]] = []
     nominal = cue_lemma in lexicon.nominal_cues
     for a, b in regions:
-        for m in lexicon.hedge_pattern.finditer(text, a, b):
+        for m in matches(lexicon.hedge_pattern, text, begins, a, b):
             word = m.group("word")
             if word is None:
                 found.append((m.start(), _SPACES.sub(" ", m.group("hedge"))))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tracker.model import SentenceLabel
 from tracker.parse.boilerplate import label_furniture, scan_furniture
-from tracker.parse.lexicon import Lexicon
+from tracker.parse.lexicon import SCAN_TIME, Lexicon
 from tracker.parse.quotes import Quote, find_quotes
+from tracker.parse.scan import WordIndex
 from tracker.parse.sentences import Line, split_lines, split_sentences
 from tracker.parse.tokens import Tokens, tokenize
 
@@ -30,6 +32,8 @@ class Layout:
     furniture: list[SentenceLabel | None]
     """BOILERPLATE or HEADING per sentence, None for body text."""
     quotes: list[Quote]
+    words: WordIndex
+    """Where the start words of the lexicon's scanned patterns stand."""
     starts: list[int] = field(default_factory=list)
     quote_opens: list[int] = field(default_factory=list)
     quote_pos: dict[int, int] = field(default_factory=dict)
@@ -39,6 +43,15 @@ class Layout:
     remark_sentences: set[int] = field(default_factory=set)
     """Sentences holding a remark keyword (filled by the cue scan)."""
     _tokens: dict[int, Tokens] = field(default_factory=dict)
+    _begins: dict[int, list[int] | None] = field(default_factory=dict)
+    _time_begins: set[int] | Literal[True] | None = None
+    """Offsets where a time expression may begin (True: anywhere), once asked."""
+
+    def begins(self, k: int) -> list[int] | None:
+        """Offsets where scanned pattern ``k`` of the lexicon may match (None: anywhere)."""
+        if k not in self._begins:
+            self._begins[k] = self.words.starts(k)
+        return self._begins[k]
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence whose span starts at or before ``pos`` (-1 if none)."""
@@ -69,6 +82,12 @@ class Layout:
 
     def time_starting_at(self, pos: int, end: int) -> int | None:
         """End of the time expression that starts exactly at ``pos`` (within ``end``)."""
+        begins = self._time_begins
+        if begins is None:
+            found = self.begins(SCAN_TIME)
+            begins = self._time_begins = set(found) if found is not None else True
+        if begins is not True and pos not in begins:
+            return None
         m = self.lexicon.time_expression.match(self.text, pos, end)
         return m.end() if m else None
 
@@ -80,21 +99,14 @@ class Layout:
 
 def lay_out(text: str, lexicon: Lexicon) -> Layout:
     lines = split_lines(text)
-    appeals, furniture_hits = scan_furniture(text, lines, lexicon)
-    by_line = split_sentences(text, lines, lexicon, appeals)
+    words = WordIndex(text, lexicon.scan_plan)
+    appeals, furniture_hits = scan_furniture(text, lines, lexicon, words)
+    spans, line_of, line_first = split_sentences(text, lines, lexicon, appeals)
     quotes = find_quotes(text, lines)
-    labels = label_furniture(text, lines, by_line, quotes, lexicon, appeals, furniture_hits)
-    spans: list[tuple[int, int]] = []
-    line_of: list[int] = []
-    furniture: list[SentenceLabel | None] = []
-    line_first: list[int] = []
-    for li, row in enumerate(by_line):
-        line_first.append(len(spans))
-        for span, label in zip(row, labels[li], strict=True):
-            spans.append(span)
-            line_of.append(li)
-            furniture.append(label)
-    layout = Layout(text, lexicon, lines, spans, line_of, furniture, quotes)
+    furniture = label_furniture(
+        text, lines, spans, line_first, quotes, lexicon, appeals, furniture_hits
+    )
+    layout = Layout(text, lexicon, lines, spans, line_of, furniture, quotes, words)
     layout.starts = [a for a, _ in spans]
     layout.quote_opens = [q.open for q in quotes]
     layout.quote_pos = {id(q): i for i, q in enumerate(quotes)}

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from tracker.parse.scan import ScanPlan, plan
+
 # fmt: off
 # --------------------------------------------------------------------------
 # Inflection
@@ -804,7 +806,8 @@ MONTHS: Mapping[str, int] = MappingProxyType(
         "oct": 10, "nov": 11, "dec": 12,
     }
 )
-#: Time expressions that can date a speech act.
+#: Time expressions that can date a speech act. (A leading day number is ASCII digits, as
+#: the first-character test already requires, so the words it can begin with are known.)
 TIME_EXPRESSION = re.compile(
     r"(?=[OoLlTtYyFfAaMmSsWwJjDdNnEe0-9])(?:"
     r"\b(?:(?:[Oo]n|[Ll]ate\s+on|[Ee]arly\s+on)\s+)?(?:(?:last|this|next)\s+)?"
@@ -813,7 +816,7 @@ TIME_EXPRESSION = re.compile(
     r"\b(?:[Oo]n\s+)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|"
-    r"\b(?:[Oo]n\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|"
+    r"\b(?:[Oo]n\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)(?:\s+\d{4})?\b|"
     r"\b(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening)\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|"
@@ -1072,6 +1075,23 @@ class Lexicon:
     """Where a sentence glued onto the previous one starts ("decade|Mr Sunak")."""
     colon_cue: CueInfo = field(init=False, repr=False, compare=False)
     """The cue of a bare colon ("Graham: ..."), used when a sentence has no cue word."""
+    head_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Role, unnamed, organisation, document and spokesperson heads and titles: nouns that
+    can end a source noun phrase."""
+    modifier_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    """``head_words`` and nationalities: words that can stand inside a source noun phrase."""
+    name_stops: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Determiners, ``np_stop`` and leading adverbials: capitalised, still not a name."""
+    role_tails: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The last run of letters and digits of every title word and role head ("president",
+    "sen" of "sen."): no other word can end a role before a name."""
+    name_rejects: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Words that keep a capitalised sequence from being a person's name (organisation
+    heads, nationalities, months, weekdays, determiners, ``np_stop``, titles, aliases,
+    unnamed heads)."""
+    scan_plan: ScanPlan = field(init=False, repr=False, compare=False)
+    """The words ``cue_pattern``, ``furniture_scan``, ``hedge_pattern`` and ``time_expression``
+    can begin with (indexes ``SCAN_CUE`` ...), so each article is read once for all four."""
 
     def __post_init__(self) -> None:
         table: dict[str, CueInfo] = {}
@@ -1117,6 +1137,41 @@ class Lexicon:
             final[word] = full
             final[word[:1].upper() + word[1:]] = full
         object.__setattr__(self, "cues", MappingProxyType(final))
+        heads = (
+            self.role_heads
+            | self.unnamed_heads
+            | self.org_heads
+            | self.document_heads
+            | self.spokes_nouns
+            | self.title_words
+        )
+        object.__setattr__(self, "head_words", heads)
+        object.__setattr__(self, "modifier_words", heads | frozenset(self.nationalities))
+        object.__setattr__(
+            self, "name_stops", self.determiners | self.np_stop | self.leading_adverbial
+        )
+        object.__setattr__(
+            self,
+            "role_tails",
+            frozenset(
+                _LAST_RUN.findall(w)[-1]
+                for w in self.title_words | self.role_heads
+                if _LAST_RUN.search(w)
+            ),
+        )
+        object.__setattr__(
+            self,
+            "name_rejects",
+            self.org_heads
+            | frozenset(self.nationalities)
+            | frozenset(self.months)
+            | frozenset(self.weekdays)
+            | self.determiners
+            | self.np_stop
+            | self.title_words
+            | frozenset(self.org_aliases)
+            | self.unnamed_heads,
+        )
         scan = set(final) | set(self.remark_words) | {w.capitalize() for w in self.remark_words}
         body = trie_pattern(scan) if scan else r"(?!x)x"
         firsts = re.escape("".join(sorted({w[0] for w in scan}))) or "x"
@@ -1150,9 +1205,18 @@ class Lexicon:
             "time_expression_end",
             re.compile(r"(?:" + self.time_expression.pattern + r")$", self.time_expression.flags),
         )
-        glue = "|".join(sorted(re.escape(w) for w in self.glue_openers)) or r"(?!x)x"
+        # The opener's first letter is matched first (so the engine skips ahead to it), then
+        # checked to follow a lower-case letter; the match is that one letter.
+        glue = "|".join(
+            f"{re.escape(w[0])}(?<=[a-z]{re.escape(w[0])})(?={re.escape(w[1:])}\\.?\\s+[A-Z])"
+            for w in sorted(self.glue_openers)
+            if w
+        )
+        object.__setattr__(self, "glue_pattern", re.compile(glue or r"(?!x)x"))
         object.__setattr__(
-            self, "glue_pattern", re.compile(r"(?<=[a-z])(?=(?:" + glue + r")\.?\s+[A-Z])")
+            self,
+            "scan_plan",
+            plan((self.cue_pattern, self.furniture_scan, self.hedge_pattern, self.time_expression)),
         )
 
 
@@ -1168,5 +1232,11 @@ def _active_lemma(form: str, words: frozenset[str]) -> str | None:
         return None  # an inflected form whose lemma was removed
     return form
 
+
+# The last run of letters and digits in a word.
+_LAST_RUN = re.compile(r"[^\W_]+")
+
+#: Indexes of the patterns in ``Lexicon.scan_plan``.
+SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME = range(4)
 
 DEFAULT_LEXICON = Lexicon()

@@ -9,18 +9,19 @@ last one closes it. Must not decide who is quoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.parse.sentences import Line
 
-_MARK = re.compile(r"[“”„«»\"]|''(?!')")
+# One quote mark: every alternative begins with a literal, so the engine skips ahead to
+# quote characters. ("''" is two apostrophes not followed by a third.)
+_MARK = re.compile(r"“|”|„|«|»|\"|'(?='(?!'))'")
 _OPEN_ONLY = frozenset("“„«")
 _CLOSE_ONLY = frozenset("”»")
 _BEFORE_OPEN = frozenset(" \t\xa0([{—–-/:;,\u2009\u202f")
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """One quoted stretch inside one line."""
 
     open: int
@@ -37,16 +38,17 @@ class Quote:
     """Quotes of one multi-paragraph quotation share a group number."""
 
 
-def _kind(text: str, s: int, e: int, line: Line) -> str:
+def _kind(text: str, s: int, e: int, a: int, b: int) -> str:
+    """``open``, ``close`` or ``either`` for the mark ``text[s:e]`` in the line ``[a, b)``."""
     mark = text[s:e]
     if mark in _OPEN_ONLY:
         return "open"
     if mark in _CLOSE_ONLY:
         return "close"
-    prev = text[s - 1] if s > line.start else " "
-    nxt = text[e] if e < line.end else " "
-    can_open = (prev in _BEFORE_OPEN or prev.isspace() or s == line.start) and not nxt.isspace()
-    can_close = not prev.isspace() and s > line.start
+    prev = text[s - 1] if s > a else " "
+    nxt = text[e] if e < b else " "
+    can_open = (prev in _BEFORE_OPEN or prev.isspace() or s == a) and not nxt.isspace()
+    can_close = not prev.isspace() and s > a
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
@@ -57,20 +59,30 @@ def _kind(text: str, s: int, e: int, line: Line) -> str:
 def find_quotes(text: str, lines: list[Line]) -> list[Quote]:
     """Every quoted stretch, in text order, grouped into multi-paragraph quotations."""
     quotes: list[Quote] = []
+    marks = [m.span() for m in _MARK.finditer(text)]
+    if not marks:
+        return quotes
     group = -1
     carry = False  # the previous line ended inside an open quote
-    for li, line in enumerate(lines):
+    k = 0
+    n_marks = len(marks)
+    n_lines = len(lines)
+    for li in range(n_lines):
+        a, b = lines[li]
+        while k < n_marks and marks[k][0] < a:
+            k += 1
         open_at: tuple[int, int] | None = None
         first = True
-        for m in _MARK.finditer(text, line.start, line.end):
-            s, e = m.span()
-            kind = _kind(text, s, e, line)
+        while k < n_marks and marks[k][0] < b:
+            s, e = marks[k]
+            k += 1
+            kind = _kind(text, s, e, a, b)
             if open_at is None:
-                if kind in ("open", "either"):
-                    if not (first and carry and s == line.start):
+                if kind != "close":
+                    if not (first and carry and s == a):
                         group += 1
                     open_at = (s, e)
-            elif kind in ("close", "either"):
+            elif kind != "open":
                 quotes.append(_quote(text, open_at, s, e, True, li, group))
                 open_at = None
             else:
@@ -80,15 +92,11 @@ def find_quotes(text: str, lines: list[Line]) -> list[Quote]:
                 open_at = (s, e)
             first = False
         if open_at is not None:
-            quotes.append(_quote(text, open_at, line.end, line.end, False, li, group))
-            carry = True
+            quotes.append(_quote(text, open_at, b, b, False, li, group))
+            # Only a quote that stays open to the line end can continue on the next line.
+            carry = li + 1 < n_lines and _MARK.match(text, lines[li + 1][0]) is not None
         else:
             carry = False
-        if carry:
-            # Only a quote that stays open to the line end can continue on the next line.
-            nxt = lines[li + 1] if li + 1 < len(lines) else None
-            if nxt is None or _MARK.match(text, nxt.start) is None:
-                carry = False
     return [q for q in quotes if q.start < q.end]
 
 

@@ -9,20 +9,21 @@ and around button labels in page furniture. Must not label sentences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.parse.lexicon import Lexicon
 
-_LINE = re.compile(r"[^\r\n]+")
-# End punctuation, any closing quotes/brackets, then either space or a glued capital.
-_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|[A-Z“\"‘(])")
+# A line: from its first visible character to its last, never across \r or \n (the match
+# starts at a visible character, so runs of blanks are skipped without backtracking).
+_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+# End punctuation, any closing quotes/brackets, then either space or a glued capital. (One
+# mark is matched before the rest, so the engine skips ahead to end punctuation.)
+_END = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s|[A-Z“\"‘(])")
 _OPENERS = "“\"‘'«([*"
 _PIPE = re.compile(r"\s\|\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     """End of the line's text without trailing whitespace (exclusive)."""
@@ -30,37 +31,27 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines, trimmed of whitespace at both ends."""
-    out: list[Line] = []
-    for m in _LINE.finditer(text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append(Line(a, b))
-    return out
+    return [Line(*m.span()) for m in _LINE.finditer(text)]
 
 
-def split_line(
+def _cut_line(
     text: str,
-    line: Line,
+    a: int,
+    b: int,
     lexicon: Lexicon,
-    ends: list[re.Match[str]],
+    ends: list[tuple[int, int]],
     glues: list[int],
     appeal: bool,
-    first: bool = False,
+    first: bool,
 ) -> list[tuple[int, int]]:
-    """Sentence spans inside one line (trimmed, non-empty)."""
-    a, b = line.start, line.end
-    if _PIPE.search(text, a, b):
+    """Sentence spans inside the line ``text[a:b]`` (trimmed, non-empty)."""
+    if text.find("|", a, b) >= 0 and _PIPE.search(text, a, b):
         return [(a, b)]  # one page-furniture element, whatever its punctuation
     cuts: list[int] = []
     header = lexicon.date_header.match(text, 0, b) if first else None
     if header:
         cuts.append(header.end())
-    for m in ends:
-        end = m.end()
+    for ms, end in ends:
         nxt = end
         while nxt < b and text[nxt].isspace():
             nxt += 1
@@ -72,17 +63,19 @@ def split_line(
         if nxt == end:
             # Glued: "said.Trump" only, one full stop between a lower and an upper letter.
             if not (
-                m.group() == "."
-                and m.start() > a
-                and text[m.start() - 1].islower()
+                end - ms == 1
+                and text[ms] == "."
+                and ms > a
+                and text[ms - 1].islower()
                 and nxt + 1 < b
                 and text[nxt + 1].islower()
             ):
                 continue
-        if text[m.start()] == "." and _is_abbreviation(text, a, m.start(), lexicon, following):
+        if text[ms] == "." and _is_abbreviation(text, a, ms, lexicon, following):
             continue
         cuts.append(end)
-    cuts.extend(glues)
+    if glues:
+        cuts.extend(glues)
     if appeal:
         for m in lexicon.button_labels.finditer(text, a, b):
             if _word_edge(text, m.start(), m.end(), a, b):
@@ -90,21 +83,25 @@ def split_line(
                 cuts.append(m.end())
     if not cuts:
         return [(a, b)]
-    spans: list[tuple[int, int]] = []
-    prev = a
-    for cut in sorted(set(cuts)):
-        if prev < cut <= b:
-            spans.append((prev, cut))
-            prev = cut
-    spans.append((prev, b))
+    if header or glues or appeal:
+        cuts = sorted(set(cuts))
     out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+    prev = a
+    for cut in cuts:
+        if prev < cut <= b:
+            s, e = prev, cut
+            prev = cut
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
+    s, e = prev, b
+    while s < e and text[s].isspace():
+        s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 
@@ -135,20 +132,41 @@ def _is_abbreviation(text: str, a: int, dot: int, lexicon: Lexicon, following: s
 
 def split_sentences(
     text: str, lines: list[Line], lexicon: Lexicon, appeals: set[int]
-) -> list[list[tuple[int, int]]]:
-    """Sentence spans, grouped by line (one pass of each pattern over the whole text)."""
-    starts = [line.start for line in lines]
-    ends_by: list[list[re.Match[str]]] = [[] for _ in lines]
-    for m in _END.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= lines[i].end:
-            ends_by[i].append(m)
-    glue_by: list[list[int]] = [[] for _ in lines]
-    for m in lexicon.glue_pattern.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < lines[i].end:
-            glue_by[i].append(m.start())
-    return [
-        split_line(text, line, lexicon, ends_by[li], glue_by[li], li in appeals, li == 0)
-        for li, line in enumerate(lines)
-    ]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Sentence spans in text order, the line of each, and the first sentence of each line.
+
+    One pass of each pattern over the whole text; the marks are then dealt out to lines.
+    """
+    ends = [m.span() for m in _END.finditer(text)]
+    glues = [m.start() for m in lexicon.glue_pattern.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    line_of: list[int] = []
+    line_first: list[int] = []
+    e = g = 0
+    n_ends, n_glues = len(ends), len(glues)
+    n_lines = len(lines)
+    size = len(text) + 1
+    for li in range(n_lines):
+        a, b = lines[li]
+        limit = lines[li + 1][0] if li + 1 < n_lines else size
+        line_first.append(len(spans))
+        # End marks that start in this line (before the next one) and end inside it.
+        while e < n_ends and ends[e][0] < a:
+            e += 1
+        first_end = e
+        while e < n_ends and ends[e][0] < limit:
+            e += 1
+        while g < n_glues and glues[g] < a:
+            g += 1
+        first_glue = g
+        while g < n_glues and glues[g] < limit:
+            g += 1
+        if first_end == e and first_glue == g and li not in appeals and li:
+            row = [(a, b)]  # no end mark inside the line: one sentence
+        else:
+            mine = [x for x in ends[first_end:e] if x[1] <= b]
+            glued = [x for x in glues[first_glue:g] if x < b]
+            row = _cut_line(text, a, b, lexicon, mine, glued, li in appeals, li == 0)
+        spans.extend(row)
+        line_of.extend([li] * len(row))
+    return spans, line_of, line_first

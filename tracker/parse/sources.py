@@ -19,13 +19,16 @@ from tracker.parse.attribution import RawClaim
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
 
+# (The first capital comes first so the engine skips ahead to capitals; the check that
+# no word character precedes it follows.)
 _CAPSEQ = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?"
+    r"[A-Z](?<![\w’'].)[\w’'\-]*(?:\.(?=[ \xa0]))?"
     r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
     r"(?=[ \xa0]+[A-Z])))+"
 )
-_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?")
+_WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-.][^\W_]+)*\.?")
 _ACRONYM = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _TRUNCATED = re.compile(r"\A\s*(?P<part>[a-z]{2,})[ \xa0]+(?P<rest>[A-Z][\w’'\-]+)")
 
 
@@ -111,9 +114,11 @@ class Resolver:
         lex = self.lex
         people: dict[str, Person] = {}
         order: list[Person] = []
+        text = self.text
+        occurrence = self._name_occurrence
         for a, b in self._body_ranges():
-            for m in _CAPSEQ.finditer(self.text, a, b):
-                self._name_occurrence(m.group(), m.start(), people, order)
+            for m in _CAPSEQ.finditer(text, a, b):
+                occurrence(m.group(), m.start(), people, order)
         trunc = _TRUNCATED.match(self.text)
         if trunc:
             part, rest = trunc.group("part"), _strip_possessive(trunc.group("rest"))
@@ -161,8 +166,9 @@ class Resolver:
         self, seq: str, pos: int, people: dict[str, Person], order: list[Person]
     ) -> None:
         lex = self.lex
-        words = seq.replace("\xa0", " ").split()
-        if len(words) == 1:
+        words = seq.split()
+        n = len(words)
+        if n == 1:
             # A lone capitalised word is a name only after an honorific or a role word.
             low = words[0].lower().rstrip(".")
             if low not in lex.honorifics:
@@ -171,53 +177,51 @@ class Resolver:
                 if prev not in lex.title_words and prev not in lex.role_heads:
                     return
         lows = [w.lower().rstrip(".") for w in words]
+        honorifics = lex.honorifics
         gender = None
         k = 0
         honor = False
-        while k < len(words) and (lows[k] in lex.honorifics or lows[k] + "." in lex.honorifics):
+        while k < n:
+            lw = lows[k]
+            if lw not in honorifics and lw + "." not in honorifics:
+                break
             honor = True
-            if lows[k] in lex.female_words:
+            if lw in lex.female_words:
                 gender = "f"
-            elif lows[k] in lex.male_words:
+            elif lw in lex.male_words:
                 gender = "m"
             k += 1
         first_name_honorific = honor and lows[k - 1] in lex.first_name_honorifics
+        titles = lex.title_words
         last_title = -1
-        for x in range(k, len(words)):
-            if lows[x] in lex.title_words and x < len(words) - 1:
+        for x in range(k, n - 1):
+            if lows[x] in titles:
                 last_title = x
         role_words: list[str] = []
         if last_title >= k:
             role_words = lows[k : last_title + 1]
             k = last_title + 1
-        name = [_strip_possessive(w) for w in words[k:]]
+        name = [w[:-2] if len(w) > 2 and w.endswith(("’s", "'s")) else w for w in words[k:]]
         # Trailing words that cannot be part of a name ("Volodymr Zelensky Ukraine").
-        while name and (
-            name[-1].lower() in lex.nationalities
-            or name[-1].lower() in lex.org_heads
-            or name[-1].isupper()
-            and len(name[-1]) > 1
-        ):
+        while name:
+            last_word = name[-1]
+            lw = last_word.lower()
+            if not (
+                lw in lex.nationalities
+                or lw in lex.org_heads
+                or last_word.isupper()
+                and len(last_word) > 1
+            ):
+                break
             name.pop()
         if not name or len(name) > 3:
             return
         nl = [w.lower() for w in name]
-        if " ".join(nl) in lex.org_aliases or nl[-1] in lex.place_heads:
+        if nl[-1] in lex.place_heads or not lex.name_rejects.isdisjoint(nl):
             return
-        if any(
-            w in lex.org_heads
-            or w in lex.nationalities
-            or w in lex.months
-            or w in lex.weekdays
-            or w in lex.determiners
-            or w in lex.np_stop
-            or w in lex.title_words
-            or w in lex.org_aliases
-            or w in lex.unnamed_heads
-            for w in nl
+        if (len(nl) > 1 and " ".join(nl) in lex.org_aliases) or not all(
+            w[:1].isupper() and not w.isupper() for w in name if len(w) > 1
         ):
-            return
-        if not all(w[:1].isupper() and not w.isupper() for w in name if len(w) > 1):
             return
         before_roles, country = self._roles_before(pos)
         roles = before_roles + ([" ".join(role_words)] if role_words else [])
@@ -259,7 +263,18 @@ class Resolver:
     def _roles_before(self, pos: int) -> tuple[list[str], str | None]:
         """Lower-case role words and a country right before a name ("Ukraine’s president")."""
         lex = self.lex
-        window = self.text[max(0, pos - 70) : pos]
+        text = self.text
+        lo = max(0, pos - 70)
+        # Only a role or title word can stand last: test the last letters before reading words.
+        end = pos
+        while end > lo and not text[end - 1].isalnum():
+            end -= 1
+        begin = end
+        while begin > lo and text[begin - 1].isalnum():
+            begin -= 1
+        if text[begin:end].lower() not in lex.role_tails:
+            return [], None
+        window = text[lo:pos]
         words = _WORD.findall(window)
         role: list[str] = []
         country: str | None = None
@@ -348,18 +363,28 @@ class Resolver:
         if len(words) == 1 and lows[0] in lex.pronouns:
             return self._pronoun(lows[0], a, si, done)
         # Joint sources: "A and B", "The Prime Minister and Ukrainian president".
-        if "and" in lows and not any(w in lex.unnamed_heads for w in lows[-1:]):
+        if "and" in lows and lows[-1] not in lex.unnamed_heads:
             joint = self._joint(raw, a, si, done)
             if joint is not None:
                 return joint
-        return self._single(raw, a, si, done)
+        return self._single(raw, a, si, done, words, lows)
 
-    def _single(self, raw: str, a: int, si: int, done: list[Entity]) -> Entity:
+    def _single(
+        self,
+        raw: str,
+        a: int,
+        si: int,
+        done: list[Entity],
+        words: list[str] | None = None,
+        lows: list[str] | None = None,
+    ) -> Entity:
+        """The entity of one mention (``words``/``lows``: its words, when already read)."""
         lex = self.lex
-        words = _WORD.findall(raw)
-        if not words:
-            return Entity(raw.strip() or UNSPECIFIED_SOURCE, SourceType.UNNAMED)
-        lows = [w.lower().rstrip(".") for w in words]
+        if words is None or lows is None:
+            words = _WORD.findall(raw)
+            if not words:
+                return Entity(raw.strip() or UNSPECIFIED_SOURCE, SourceType.UNNAMED)
+            lows = [w.lower().rstrip(".") for w in words]
         core = self._strip_determiners(raw)
         core_l = core.lower()
         # Organisation aliases and acronyms ("Number 10", "the MoD").
@@ -395,7 +420,7 @@ class Resolver:
 
     def _strip_determiners(self, raw: str) -> str:
         lex = self.lex
-        text = re.sub(r"\s*\([^)]*\)\s*$", "", raw).strip()
+        text = (_TRAILING_PAREN.sub("", raw) if ")" in raw else raw).strip()
         parts = text.split()
         while parts and (
             parts[0].lower() in ("the", "a", "an") or parts[0].lower().rstrip(".") in lex.honorifics

@@ -8,7 +8,9 @@ decide anything about attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 
 @dataclass(slots=True)
@@ -19,40 +21,49 @@ class Tokens:
     ends: list[int]
     words: list[str]
     lower: list[str]
+    n: int
+    """How many tokens."""
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    """Results of rules asked twice about the same tokens (keyed by rule and arguments)."""
 
     def __len__(self) -> int:
-        return len(self.words)
+        return self.n
 
     def index_at(self, offset: int) -> int:
         """Index of the first token ending after ``offset`` (len when none)."""
-        lo, hi = 0, len(self.ends)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.ends[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_right(self.ends, offset)
 
 
 # A word: letters/digits with inner ' ’ - . & joins ("Ukraine’s", "co-operation", "U.S"),
 # or the two-apostrophe quote some outlets use, or one other visible character.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*|''(?!')|\S")
+# Split with the token as the (only) group: the pieces alternate gap, token, gap ...,
+# so offsets come from summing piece lengths, without a match object per token.
+_TOKEN_SPLIT = re.compile(r"([^\W_]+(?:[’'\-.&][^\W_]+)*|''(?!')|\S)")
 
 
 def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Tokens:
     """Tokens of ``text[start:end]``; an abbreviation keeps its full stop ("Sen.", "W.")."""
-    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
-    words = [text[a:b] for a, b in spans]
-    dots = [i for i, w in enumerate(words) if w == "." and i > 0]
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    dots: list[int] = []
+    i = 0
+    try:
+        while True:
+            i = words.index(".", i + 1)
+            dots.append(i)
+    except ValueError:
+        pass
     for i in reversed(dots):
         prev = words[i - 1]
-        if spans[i - 1][1] == spans[i][0] and (
+        if ends[i - 1] == starts[i] and (
             prev.lower() in abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev
         ):
-            spans[i - 1 : i + 1] = [(spans[i - 1][0], spans[i][1])]
+            del starts[i], ends[i - 1]
             words[i - 1 : i + 1] = [prev + "."]
-    return Tokens([a for a, _ in spans], [b for _, b in spans], words, [w.lower() for w in words])
+    return Tokens(starts, ends, words, list(map(str.lower, words)), len(words))
 
 
 def is_capitalised(word: str) -> bool:

@@ -1,0 +1,132 @@
+"""Candidate finding: the word index must never miss a place where a pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.parse import DEFAULT_LEXICON
+from tracker.parse.lexicon import SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME
+from tracker.parse.scan import WordIndex, first_runs, matches, plan
+
+SCANNED = {
+    SCAN_CUE: DEFAULT_LEXICON.cue_pattern,
+    SCAN_FURNITURE: DEFAULT_LEXICON.furniture_scan,
+    SCAN_HEDGE: DEFAULT_LEXICON.hedge_pattern,
+    SCAN_TIME: DEFAULT_LEXICON.time_expression,
+}
+
+PIECES = st.sampled_from(
+    [
+        "said",
+        "Said",
+        "told",
+        "according to",
+        "accordingly",
+        "unsaid",
+        "said’s",
+        "’said",
+        "-said",
+        "said-",
+        "_said",
+        "saidé",
+        "é",
+        "may",
+        "may be",
+        "could not independently verify",
+        "appeared to",
+        "I think",
+        "on Friday",
+        "Friday’s",
+        "mid-January 24",
+        "24th January",
+        "١٢ January",
+        "Following the meeting",
+        "(Picture: PA/Getty)",
+        "Photocredit: ",
+        "Photo credit:\t",
+        "/Alamy",
+        " | ",
+        "|",
+        "Newsletter",
+        "Your support",
+        "donation",
+        "Sign up",
+        "\n",
+        " ",
+        "  ",
+        "\xa0",
+        ".",
+        ",",
+        "“",
+        "”",
+        "'",
+        "0",
+        "1",
+        "x",
+    ]
+)
+TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=200))
+
+
+@pytest.mark.parametrize("k", sorted(SCANNED))
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_candidates_find_every_match(k: int, text: str) -> None:
+    pattern = SCANNED[k]
+    begins = WordIndex(text, DEFAULT_LEXICON.scan_plan).starts(k)
+    assert begins is not None, "the lexicon's pattern should be readable"
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in matches(pattern, text, begins)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS, a=st.integers(0, 60), b=st.integers(0, 200))
+def test_candidates_within_a_window(text: str, a: int, b: int) -> None:
+    pattern = DEFAULT_LEXICON.hedge_pattern
+    begins = WordIndex(text, DEFAULT_LEXICON.scan_plan).starts(SCAN_HEDGE) or []
+    expected = [m.span() for m in pattern.finditer(text, a, b)]
+    assert [m.span() for m in matches(pattern, text, begins, a, b)] == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(r"said", id="no-boundary: may start inside a word"),
+        pytest.param(r"\bsaid", id="open end: the word may go on"),
+        pytest.param(r"\b\w+\b", id="open class"),
+        pytest.param(r"(?i)\bsaid\b", id="case-insensitive"),
+        pytest.param(r"\b(?:a|b)?", id="may match nothing"),
+    ],
+)
+def test_unreadable_patterns_are_scanned(pattern: str) -> None:
+    assert first_runs(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "runs", "leads"),
+    [
+        pytest.param(r"\b(?:said|says)\b", {b"said": (0,), b"says": (0,)}, (), id="words"),
+        pytest.param(r"\b[Oo]n\s+Monday\b", {b"On": (0,), b"on": (0,)}, (), id="class"),
+        pytest.param(r"\b[0-9]{1,2}th\b", {b"0th": (0,), b"00th": (0,)}, (), id="digits"),
+        pytest.param(r"\((?:Photo)s?:", {b"Photo": (1,), b"Photos": (1,)}, (), id="lead"),
+        pytest.param(r"(?<=[ \t])\|", {}, ("|",), id="punctuation only"),
+        pytest.param(r"(?<![\w’'])said(?![\w\-])", {b"said": (0,)}, (), id="lookarounds"),
+    ],
+)
+def test_readable_patterns(
+    pattern: str, runs: dict[bytes, tuple[int, ...]], leads: tuple[str]
+) -> None:
+    starts = first_runs(re.compile(pattern))
+    assert starts is not None
+    assert dict(starts.runs) == runs
+    assert starts.leads == leads
+
+
+def test_a_plan_without_readable_patterns_scans_everything() -> None:
+    scan_plan = plan([re.compile(r"said")])
+    index = WordIndex("he said", scan_plan)
+    assert index.starts(0) is None

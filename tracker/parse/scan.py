@@ -1,0 +1,403 @@
+"""Fast candidate finding: where a word-led pattern can match, without scanning every character.
+
+Owns two things. ``first_runs`` reads a compiled pattern and, when every match
+must begin with one of a known set of words (or a fixed punctuation lead such as
+``(``), lists them; ``WordIndex`` finds, in one pass of C-level string methods
+per article, every place those words stand. Matching then runs only at those
+places (``matches``), with exactly the results ``finditer`` would give. A
+pattern whose start cannot be read this way gets ``None`` and is scanned as
+usual. Must not hold vocabulary or attribution rules.
+
+Words here are runs of ASCII letters and digits in a projection of the text
+where every other character is a space and every digit reads ``0``. A match
+that begins at a word boundary begins a run, so a run's text names the
+patterns worth trying there; the pattern itself always has the last word.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import compress
+from typing import Any
+
+# The projection: letters stay, digits read "0", everything else is a space. Non-ASCII
+# characters become "?" first (one byte each, so offsets stay those of the text).
+_PROJECT = bytes(
+    c if (65 <= c <= 90 or 97 <= c <= 122) else 48 if 48 <= c <= 57 else 32 for c in range(256)
+)
+# The most (lead, run) entries a pattern may expand to before it is scanned instead.
+_MAX_ENTRIES = 4000
+# The most characters a character class may enumerate before it counts as open.
+_MAX_CLASS = 64
+# The most repetitions of an item that are spelled out ("[0-9]{1,2}").
+_MAX_REPEAT = 4
+
+
+def _project_char(ch: str) -> str:
+    return "0" if "0" <= ch <= "9" else ch
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """How matches of one pattern can begin: a word, or a punctuation lead then a word.
+
+    ``runs`` maps each projected word to the lengths of the leads that may stand right
+    before it ("(" in "(Picture:" has length 1); ``leads`` holds punctuation that may
+    open a match with no word right after it ("|").
+    """
+
+    runs: Mapping[bytes, tuple[int, ...]]
+    leads: tuple[str, ...]
+    plain: bool
+    """Every match begins with its word (no leads): word offsets are the start offsets."""
+
+
+class _Open(Exception):
+    """The start of the pattern cannot be enumerated."""
+
+
+def first_runs(pattern: re.Pattern[str]) -> Starts | None:
+    """The words every match of ``pattern`` begins with, or None when they can't be listed."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        constants: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+        walker = _Walker(constants)
+        walker.walk(((list(tree), 0),), "", None, False)
+    except (_Open, ImportError, AttributeError, RecursionError, re.error):
+        return None
+    runs: dict[bytes, set[int]] = {}
+    leads: set[str] = set()
+    for lead, run in walker.out:
+        if run is None:
+            leads.add(lead)
+        else:
+            runs.setdefault(run.encode("ascii"), set()).add(len(lead))
+    plain = not leads and all(n == {0} for n in runs.values())
+    return Starts({r: tuple(sorted(n)) for r, n in runs.items()}, tuple(sorted(leads)), plain)
+
+
+_Frames = tuple[tuple[Sequence[Any], int], ...]
+
+
+class _Walker:
+    """Walks a parsed pattern from its start, collecting (lead, run) entries."""
+
+    def __init__(self, c: Any) -> None:
+        self.c = c
+        self.out: set[tuple[str, str | None]] = set()
+
+    def emit(self, lead: str, run: str | None) -> None:
+        self.out.add((lead, run))
+        if len(self.out) > _MAX_ENTRIES:
+            raise _Open
+
+    def walk(self, frames: _Frames, lead: str, run: str | None, bounded: bool) -> None:
+        c = self.c
+        while frames and frames[0][1] >= len(frames[0][0]):
+            frames = frames[1:]
+        if not frames:
+            # The pattern ends here: after a run the next character is not known.
+            if run is None and lead:
+                self.emit(lead, None)
+                return
+            raise _Open
+        items, i = frames[0]
+        rest: _Frames = ((items, i + 1), *frames[1:])
+        op, av = items[i]
+        if op is c.LITERAL:
+            self.char(rest, lead, run, bounded, chr(av))
+        elif op is c.IN:
+            chars = _class_chars(c, av)
+            if chars is not None:
+                seen: set[str] = set()
+                for ch in chars:
+                    key = _project_char(ch) if _alnum(ch) else ch
+                    if key not in seen:
+                        seen.add(key)
+                        self.char(rest, lead, run, bounded, ch)
+            elif _class_no_alnum(c, av):
+                self.stop(lead, run)
+            else:
+                self.open(lead, run)
+        elif op is c.AT:
+            if av in (c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING) and run is None:
+                self.walk(rest, lead, run, bounded or not lead)
+            elif av in (c.AT_BOUNDARY, c.AT_END, c.AT_END_STRING) and run is not None:
+                self.emit(lead, run)
+            elif run is None:
+                self.walk(rest, lead, run, bounded)
+            else:
+                raise _Open
+        elif op is c.ASSERT or op is c.ASSERT_NOT:
+            direction, sub = av
+            if direction == 1 and run is not None:
+                stops = _first_no_alnum(c, list(sub)) if op is c.ASSERT else _covers_alnum(c, sub)
+                if stops:
+                    self.emit(lead, run)
+                    return
+            elif direction == -1 and run is None and not lead:
+                guards = _covers_alnum(c, sub) if op is c.ASSERT_NOT else _no_alnum_char(c, sub)
+                bounded = bounded or guards
+            self.walk(rest, lead, run, bounded)
+        elif op is c.SUBPATTERN:
+            _group, add_flags, _del, sub = av
+            if add_flags & c.SRE_FLAG_IGNORECASE:
+                raise _Open
+            self.walk(((list(sub), 0), *rest), lead, run, bounded)
+        elif op is getattr(c, "ATOMIC_GROUP", object()):
+            self.walk(((list(av), 0), *rest), lead, run, bounded)
+        elif op is c.BRANCH:
+            for alt in av[1]:
+                self.walk(((list(alt), 0), *rest), lead, run, bounded)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", object())):
+            lo, hi, item = av
+            item = list(item)
+            if lo == 0:
+                self.walk(rest, lead, run, bounded)
+            if hi == 0:
+                return
+            if run is not None and _first_no_alnum(c, item):
+                self.emit(lead, run)
+            elif run is None and lead and _first_no_alnum(c, item):
+                self.emit(lead, None)
+            elif hi <= _MAX_REPEAT:
+                for n in range(max(lo, 1), hi + 1):
+                    self.walk((*(((item, 0),) * n), *rest), lead, run, bounded)
+            else:
+                self.open(lead, run)
+        else:
+            self.open(lead, run)
+
+    def char(self, rest: _Frames, lead: str, run: str | None, bounded: bool, ch: str) -> None:
+        if run is not None:
+            if _alnum(ch):
+                self.walk(rest, lead, run + _project_char(ch), bounded)
+            else:
+                self.emit(lead, run)
+        elif _alnum(ch):
+            if not lead and not bounded:
+                raise _Open  # the match may begin inside a word
+            self.walk(rest, lead, _project_char(ch), bounded)
+        else:
+            self.walk(rest, lead + ch, None, bounded)
+
+    def stop(self, lead: str, run: str | None) -> None:
+        """The next character cannot be a letter or digit."""
+        if run is not None or lead:
+            self.emit(lead, run)
+        else:
+            raise _Open
+
+    def open(self, lead: str, run: str | None) -> None:
+        """The next character is not known: only a punctuation lead can still be named."""
+        if run is None and lead:
+            self.emit(lead, None)
+        else:
+            raise _Open
+
+
+def _class_chars(c: Any, items: Sequence[Any]) -> list[str] | None:
+    """The characters of a small positive class of literals and ranges, else None."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE:
+            lo, hi = av
+            if hi - lo > _MAX_CLASS:
+                return None
+            chars.extend(chr(x) for x in range(lo, hi + 1))
+        else:
+            return None
+        if len(chars) > _MAX_CLASS:
+            return None
+    return chars
+
+
+def _class_no_alnum(c: Any, items: Sequence[Any]) -> bool:
+    """Can this class never match an ASCII letter or digit?"""
+    ops = [op for op, _ in items]
+    if c.NEGATE in ops:
+        return any(
+            op is c.CATEGORY and av in (c.CATEGORY_WORD, c.CATEGORY_UNI_WORD) for op, av in items
+        )
+    for op, av in items:
+        if op is c.LITERAL:
+            if _alnum(chr(av)):
+                return False
+        elif op is c.RANGE:
+            lo, hi = av
+            if any(_alnum(chr(x)) for x in range(max(lo, 0), min(hi, 127) + 1)):
+                return False
+        elif op is c.CATEGORY:
+            if av not in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_LINEBREAK):
+                return False
+        else:
+            return False
+    return True
+
+
+def _first_no_alnum(c: Any, items: list[Any]) -> bool:
+    """Does every match of ``items`` begin with a character that is not a letter or digit?"""
+    for op, av in items:
+        if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+            continue
+        if op is c.LITERAL:
+            return not _alnum(chr(av))
+        if op is c.IN:
+            return _class_no_alnum(c, av)
+        if op is c.SUBPATTERN:
+            return _first_no_alnum(c, list(av[3]))
+        if op is c.BRANCH:
+            return all(_first_no_alnum(c, list(alt)) for alt in av[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return _first_no_alnum(c, list(av[2]))
+        return False
+    return False
+
+
+def _covers_alnum(c: Any, sub: Sequence[Any]) -> bool:
+    """Does this (negated) assertion hold for every letter or digit as its one character?"""
+    items = list(sub)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is c.IN:
+        return _class_has_word(c, av)
+    if op is c.BRANCH:
+        return any(
+            len(alt) == 1 and list(alt)[0][0] is c.IN and _class_has_word(c, list(alt)[0][1])
+            for alt in av[1]
+        )
+    return False
+
+
+def _class_has_word(c: Any, items: Sequence[Any]) -> bool:
+    ops = [op for op, _ in items]
+    return c.NEGATE not in ops and any(
+        op is c.CATEGORY and av in (c.CATEGORY_WORD, c.CATEGORY_UNI_WORD) for op, av in items
+    )
+
+
+def _no_alnum_char(c: Any, sub: Sequence[Any]) -> bool:
+    """Is this lookbehind one character that cannot be a letter or digit?"""
+    items = list(sub)
+    return len(items) == 1 and items[0][0] is c.IN and _class_no_alnum(c, items[0][1])
+
+
+@dataclass(frozen=True, slots=True)
+class ScanPlan:
+    """The start words of several patterns, merged into one lookup table."""
+
+    starts: tuple[Starts | None, ...]
+    """Per pattern, in the order given to ``plan``; None for one scanned as usual."""
+    table: Mapping[bytes, int]
+    """Every start word -> bit ``1 << k`` for each pattern ``k`` it can begin."""
+    spaced: Mapping[bytes, bytes]
+    """Every start word with a space either side (how it stands in the projection)."""
+
+
+def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
+    """Read the start words of each pattern (see ``first_runs``) into one table."""
+    starts = tuple(first_runs(p) for p in patterns)
+    table: dict[bytes, int] = {}
+    for k, s in enumerate(starts):
+        for run in s.runs if s is not None else ():
+            table[run] = table.get(run, 0) | 1 << k
+    return ScanPlan(starts, table, {w: b" " + w + b" " for w in table})
+
+
+# --------------------------------------------------------------------------
+# Per article
+# --------------------------------------------------------------------------
+
+
+class WordIndex:
+    """Where the start words of a plan stand in one text (one pass, C-level string methods)."""
+
+    __slots__ = ("text", "plan", "hits")
+
+    def __init__(self, text: str, scan_plan: ScanPlan) -> None:
+        self.text = text
+        self.plan = scan_plan
+        table = scan_plan.table
+        projected = text.encode("ascii", "replace").translate(_PROJECT)
+        words = projected.split()
+        self.hits: list[tuple[int, bytes, int]] = []
+        """(offset, word, pattern bits) of every start word, in text order."""
+        found = list(compress(words, map(table.get, words)))
+        if found:
+            # Each found word is the next occurrence of itself as a whole word after the
+            # previous one, so one forward search each gives the offsets.
+            padded = b" " + projected + b" "
+            spaced = scan_plan.spaced
+            hits = self.hits
+            i = 0
+            for word in found:
+                i = padded.find(spaced[word], i)
+                hits.append((i, word, table[word]))
+                i += len(word) + 1
+
+    def starts(self, k: int) -> list[int] | None:
+        """Sorted offsets where a match of pattern ``k`` may begin (None: scan it all)."""
+        starts = self.plan.starts[k]
+        if starts is None:
+            return None
+        bit = 1 << k
+        if starts.plain:
+            return [pos for pos, _, mask in self.hits if mask & bit]
+        text = self.text
+        runs = starts.runs
+        out: list[int] = []
+        for pos, word, mask in self.hits:
+            if mask & bit:
+                out.extend(pos - n for n in runs[word] if n <= pos)
+        for lead in starts.leads:
+            i = text.find(lead)
+            while i >= 0:
+                out.append(i)
+                i = text.find(lead, i + 1)
+        return sorted(set(out))
+
+
+def matches(
+    pattern: re.Pattern[str],
+    text: str,
+    begins: Sequence[int] | None,
+    pos: int = 0,
+    endpos: int | None = None,
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, trying only the offsets in ``begins``.
+
+    ``begins`` holds, sorted, every offset where a match may begin (``WordIndex.starts``);
+    None means anywhere, and the text is scanned as usual.
+    """
+    if endpos is None:
+        endpos = len(text)
+    if begins is None:
+        return list(pattern.finditer(text, pos, endpos))
+    lo = bisect_left(begins, pos)
+    hi = bisect_left(begins, endpos, lo)
+    out: list[re.Match[str]] = []
+    last = pos
+    match = pattern.match
+    for k in range(lo, hi):
+        p = begins[k]
+        if p < last:
+            continue
+        m = match(text, p, endpos)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
