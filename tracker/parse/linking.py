@@ -24,19 +24,6 @@ MIN_TYPO_LENGTH = 5
 MIN_TRUNCATED_LENGTH = 3
 
 
-def edit_distance(a: str, b: str, cap: int = 3) -> int:
-    """Levenshtein distance, or ``cap + 1`` once it is certainly above ``cap``."""
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def _split(name: str) -> tuple[str, str] | None:
     """``(first given name, surname)``, case-folded; None for names we must not merge."""
     words = name.split()
@@ -63,7 +50,24 @@ def _damaged(short: str, full: str) -> bool:
         and full.endswith(short)
     ):
         return True  # the scrape cut the article's first letters: "ishi" of "Rishi"
-    return min(len(short), len(full)) >= MIN_TYPO_LENGTH and edit_distance(short, full, 1) <= 1
+    return min(len(short), len(full)) >= MIN_TYPO_LENGTH and _one_edit_apart(short, full)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by exactly one substitution, insertion or deletion?
+
+    Linear in the names' length: this runs for every pair of names sharing a surname.
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
 
 
 def link_people(counts: Mapping[str, int]) -> dict[str, str]:
