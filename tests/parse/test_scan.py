@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from tracker.parse import DEFAULT_LEXICON
 from tracker.parse.lexicon import SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME
-from tracker.parse.scan import WordIndex, first_runs, matches, plan
+from tracker.parse.scan import (
+    MATCH_GROUP,
+    WordIndex,
+    first_runs,
+    lead_with_first_char,
+    leading_matches,
+    matches,
+    plan,
+)
 
 SCANNED = {
     SCAN_CUE: DEFAULT_LEXICON.cue_pattern,
@@ -21,6 +29,13 @@ SCANNED = {
 
 PIECES = st.sampled_from(
     [
+        ", but he ",
+        ", which ",
+        " amid ",
+        " — ",
+        "; ",
+        ", as they ",
+        " while the ",
         "said",
         "Said",
         "told",
@@ -130,3 +145,30 @@ def test_a_plan_without_readable_patterns_scans_everything() -> None:
     scan_plan = plan([re.compile(r"said")])
     index = WordIndex("he said", scan_plan)
     assert index.starts(0) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(DEFAULT_LEXICON.content_cutters, id="content-cutters"),
+        pytest.param(DEFAULT_LEXICON.setting_clause, id="setting-clause"),
+    ],
+)
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS, a=st.integers(0, 30))
+def test_first_character_lead_finds_the_same_matches(
+    pattern: re.Pattern[str], text: str, a: int
+) -> None:
+    wrapped = lead_with_first_char(pattern)
+    assert wrapped is not None
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, a, len(text))]
+    got = [
+        ((start, m.end(MATCH_GROUP)), {k: v for k, v in m.groupdict().items() if k != MATCH_GROUP})
+        for start, m in leading_matches(wrapped, text, a, len(text))
+    ]
+    assert got == expected
+
+
+def test_first_character_lead_needs_a_first_character() -> None:
+    assert lead_with_first_char(re.compile(r"a?")) is None
+    assert lead_with_first_char(re.compile(r"[^a]b")) is None

@@ -62,7 +62,7 @@ def parse_article(
     raw = find_claims(layout)
     resolver = Resolver(layout, raw)
     entities = resolver.resolve_all()
-    claims = [_claim(layout, c, entities[i], raw, i, published) for i, c in enumerate(raw)]
+    claims = _claims(layout, raw, entities, published)
     sentences = _sentences(layout, raw)
     links = tuple(
         VerificationLink(
@@ -74,7 +74,7 @@ def parse_article(
         for link in find_remarks(layout, raw, entities, resolver)
     )
     title = next((s.span.text for s in sentences if s.label is SentenceLabel.HEADING), None)
-    return ParsedArticle(text, published, in_text, title, sentences, tuple(claims), links)
+    return ParsedArticle(text, published, in_text, title, sentences, claims, links)
 
 
 def _span(text: str, a: int, b: int) -> Span:
@@ -96,78 +96,77 @@ def _mode(layout: Layout, claim: RawClaim) -> Mode:
     return Mode.INDIRECT
 
 
-def _frame_regions(
-    layout: Layout, claim: RawClaim, raw: list[RawClaim], i: int
-) -> list[tuple[int, int]]:
-    """The stretch of the claim's sentence that belongs to this claim's frame."""
-    a, b = layout.spans[claim.sentence]
-    # Claims come in sentence order: only the neighbours in the same sentence matter.
-    lo = i
-    while lo > 0 and raw[lo - 1].sentence == claim.sentence:
-        lo -= 1
-    hi = i + 1
-    while hi < len(raw) and raw[hi].sentence == claim.sentence:
-        hi += 1
-    for other in raw[lo:i]:
-        if other.cue[1] <= claim.cue[0]:
-            end = max(e for _, e in other.content)
-            a = max(a, end if end <= claim.cue[0] else other.cue[1])
-    for other in raw[i + 1 : hi]:
-        if other.cue[0] >= claim.cue[1]:
-            start = (
-                other.source[0] if other.source and other.source[0] > claim.cue[1] else other.cue[0]
-            )
-            b = min(b, start)
-            break
-    return [(a, b)]
+def _frame_regions(layout: Layout, raw: list[RawClaim]) -> list[tuple[int, int]]:
+    """For each claim, the stretch of its sentence that belongs to its frame."""
+    spans = layout.spans
+    out: list[tuple[int, int]] = []
+    n = len(raw)
+    lo = 0  # first claim of the current sentence (claims come in sentence order)
+    for i, claim in enumerate(raw):
+        si = claim.sentence
+        if raw[lo].sentence != si:
+            lo = i
+        a, b = spans[si]
+        cue_a, cue_b = claim.cue
+        for other in raw[lo:i]:
+            if other.cue[1] <= cue_a:
+                end = max(e for _, e in other.content)
+                a = max(a, end if end <= cue_a else other.cue[1])
+        for hi in range(i + 1, n):
+            other = raw[hi]
+            if other.sentence != si:
+                break
+            if other.cue[0] >= cue_b:
+                start = (
+                    other.source[0] if other.source and other.source[0] > cue_b else other.cue[0]
+                )
+                b = min(b, start)
+                break
+        out.append((a, b))
+    return out
 
 
-def _claim(
-    layout: Layout,
-    c: RawClaim,
-    entity: Entity,
-    raw: list[RawClaim],
-    i: int,
-    published: dt.date | None,
-) -> Claim:
+def _claims(
+    layout: Layout, raw: list[RawClaim], entities: list[Entity], published: dt.date | None
+) -> tuple[Claim, ...]:
     text = layout.text
     lex = layout.lexicon
-    frame = _frame_regions(layout, c, raw, i)
-    hedges = find_hedges(
-        text, frame + c.content, c.cue, c.info.lemma, lex, layout.begins(SCAN_HEDGE)
-    )
-    when = find_time_expression(text, frame, c.content, lex, layout.begins(SCAN_TIME))
-    if when is None:
-        when = _inherited_time(layout, c, raw, i, entity)
-    source = c.source
-    cs, ce = c.cue
-    return Claim(
-        Span(source[0], source[1], text[source[0] : source[1]]) if source else None,
-        entity.name,
-        entity.type,
-        Span(cs, ce, text[cs:ce]),
-        _CUE_CLASS[c.info.cue_class],
-        tuple([Span(a, b, text[a:b]) for a, b in c.content]),
-        _mode(layout, c),
-        hedges,
-        resolve_date(when, published, lex) if when else None,
-        when,
-        c.sentence,
-    )
+    frames = _frame_regions(layout, raw)
+    hedge_begins = layout.begins(SCAN_HEDGE)
+    time_begins = layout.begins(SCAN_TIME)
+    out: list[Claim] = []
+    for i, c in enumerate(raw):
+        frame = [frames[i]]
+        content = c.content
+        hedges = find_hedges(text, frame + content, c.cue, c.info.lemma, lex, hedge_begins)
+        when = find_time_expression(text, frame, content, lex, time_begins)
+        if when is None and i and c.info.lemma in _CONTINUING:
+            # "She added" continues the previous statement of the same source on its occasion.
+            prev = raw[i - 1]
+            if prev.sentence >= c.sentence - 3:
+                when = find_time_expression(text, [frames[i - 1]], prev.content, lex, time_begins)
+        source = c.source
+        cs, ce = c.cue
+        out.append(
+            Claim(
+                Span(source[0], source[1], text[source[0] : source[1]]) if source else None,
+                entities[i].name,
+                entities[i].type,
+                Span(cs, ce, text[cs:ce]),
+                _CUE_CLASS[c.info.cue_class],
+                tuple([Span(a, b, text[a:b]) for a, b in content]),
+                _mode(layout, c),
+                hedges,
+                resolve_date(when, published, lex) if when else None,
+                when,
+                c.sentence,
+            )
+        )
+    return tuple(out)
 
 
-def _inherited_time(
-    layout: Layout, c: RawClaim, raw: list[RawClaim], i: int, entity: Entity
-) -> str | None:
-    """ "She added" continues the previous statement of the same source on its occasion."""
-    if c.info.lemma not in ("add", "continue") or i == 0:
-        return None
-    prev = raw[i - 1]
-    if prev.sentence < c.sentence - 3:
-        return None
-    text = layout.text
-    frame = _frame_regions(layout, prev, raw, i - 1)
-    return find_time_expression(text, frame, prev.content, layout.lexicon, layout.begins(SCAN_TIME))
+# Cues that continue an earlier statement ("she added") and inherit its date.
+_CONTINUING = frozenset({"add", "continue"})
 
 
 def _sentences(layout: Layout, raw: list[RawClaim]) -> tuple[Sentence, ...]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import SCAN_CUE, CueInfo, Lexicon
 from tracker.parse.quotes import Quote
-from tracker.parse.scan import matches
+from tracker.parse.scan import leading_matches, matches
 from tracker.parse.tokens import Tokens, is_capitalised, is_possessive
 
 _OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
@@ -26,6 +26,9 @@ _CLOSE_MARKS = frozenset({"”", '"', "''", "»"})
 _END_PUNCT = frozenset({".", "!", "?", "…"})
 _TRIM_END = " \t\r\n\xa0.,;:!?…"
 _DASHES = frozenset({"—", "–", "-", "--"})
+# Tokens after which a source begins a main clause: punctuation, dashes, closing quotes.
+_MAIN_AFTER = frozenset({",", ";", ":", "(", "—", "–", "-", "--", "”", '"', "''", "»"})
+_MAIN_AFTER_WORDS = frozenset({"and", "but", "or", "so", "yet", "then"})
 # A subject pronoun with a contracted auxiliary: "he's", "they’ve", "I'm".
 _CONTRACTED = re.compile(r"(?:he|she|it|who|they|we|i|you)['’](?:s|ve|re|d|ll|m)$")
 
@@ -501,18 +504,27 @@ def _cut_content(layout: Layout, a: int, b: int, source: tuple[int, int] | None)
     """End the content before outlet additions (setting, context, background)."""
     lex = layout.lexicon
     text = layout.text
-    for m in lex.content_cutters.finditer(text, a, b):
-        if m.start() - a < 3 or layout.quote_at(m.start()) is not None:
+    for start, _ in _scanned(lex.content_cutters, lex.cutter_scan, text, a, b):
+        if start - a < 3 or layout.quote_at(start) is not None:
             continue
-        b = m.start()
+        b = start
         break
-    for m in lex.setting_clause.finditer(text, a, b):
-        if m.start() - a < 3 or layout.quote_at(m.start()) is not None:
+    for start, m in _scanned(lex.setting_clause, lex.setting_scan, text, a, b):
+        if start - a < 3 or layout.quote_at(start) is not None:
             continue
         if _speaker_subject(lex, m.group("subject"), text, source):
-            b = m.start()
+            b = start
             break
     return _trim(text, a, b)
+
+
+def _scanned(
+    pattern: re.Pattern[str], wrapped: re.Pattern[str] | None, text: str, a: int, b: int
+) -> list[tuple[int, re.Match[str]]]:
+    """(start, match) of each match of ``pattern`` in ``[a, b)``, through its faster wrapper."""
+    if wrapped is not None:
+        return leading_matches(wrapped, text, a, b)
+    return [(m.start(), m) for m in pattern.finditer(text, a, b)]
 
 
 def _speaker_subject(lex: Lexicon, subject: str, text: str, source: tuple[int, int] | None) -> bool:
@@ -584,14 +596,23 @@ class _Finder:
                 else:
                     found.append((cs, ce, word))
         self.cue_sentences = set(by_sentence)
-        for si in range(len(layout.spans)):
-            if si in by_sentence:
-                self._sentence(si, by_sentence[si])
-            elif (
-                layout.furniture[si] is None
-                and layout.line_first[layout.line_of[si]] == si
-                and ":" in self.text[layout.spans[si][0] : layout.spans[si][0] + 60]
+        # Sentences with cue candidates, and the first sentences of lines without one that
+        # have a colon near the start ("Graham: ..."), in text order.
+        todo = set(by_sentence)
+        find = text.find
+        for si in layout.line_first:
+            if (
+                si < n_sent
+                and si not in todo
+                and furniture[si] is None
+                and find(":", spans[si][0], spans[si][0] + 60) >= 0
             ):
+                todo.add(si)
+        for si in sorted(todo):
+            cues_here = by_sentence.get(si)
+            if cues_here is not None:
+                self._sentence(si, cues_here)
+            else:
                 claim = self._headline_colon(si)
                 if claim is not None:
                     self.claims.append(claim)
@@ -757,63 +778,65 @@ class _Finder:
 
     def _frame(self, cue: _Cue, first: int) -> RawClaim | None:
         info = cue.info
+        kind = info.kind
         toks = cue.toks
-        if info.kind == "according":
+        words, lower = toks.words, toks.lower
+        lex = self.lex
+        if kind == "according":
             return self._according(cue)
-        if info.kind == "noun" or self._nominal_reading(cue):
+        if kind == "noun" or self._nominal_reading(cue):
             return self._nominal(cue)
-        if (
-            info.lemma == "ask"
-            and cue.word.endswith("ed")
-            and (cue.left < 0 or toks.lower[cue.left] == "when")
-        ):
+        j = cue.left
+        if info.lemma == "ask" and cue.word.endswith("ed") and (j < 0 or lower[j] == "when"):
             return self._asked(cue)
         if (
-            cue.left >= 0
-            and (toks.lower[cue.left] in self.lex.articles or is_possessive(toks.words[cue.left]))
+            j >= 0
             and cue.start == cue.ci
+            and (lower[j] in lex.articles or (len(words[j]) > 2 and words[j].endswith(_POSSESSIVE)))
         ):
             return None  # "the reported leak", "Britain's support": not a verb here
         if cue.passive:
             return self._passive(cue)
         if self.layout.quote_at(toks.starts[cue.ci]) is not None:
             return self._wrapped_frame(cue, first)
-        j = cue.left
         # CONTENT, CUE SOURCE: "..., said Mr Healey." / "“...,” said the senator".
-        if j >= 0 and (toks.words[j] == "," or toks.words[j] in _CLOSE_MARKS):
+        if j >= 0 and (words[j] == "," or words[j] in _CLOSE_MARKS):
             inv = self._inverted(cue)
             if inv is not None:
                 return inv
         coord = self._coordination(cue)
         if coord is not None and coord[1] in ("and", "participle", "linked"):
             return self._shared(cue, first)
-        if j >= 0 and toks.lower[j] in ("and", "but") and cue.info.cue_class != "speech":
+        if j >= 0 and lower[j] in ("and", "but") and info.cue_class != "speech":
             return None
-        if j >= 0 and toks.words[j] == ",":
+        source: tuple[int, int] | None
+        if j >= 0 and words[j] == ",":
             source = self._appositive_source(cue)
         else:
-            s = np_before(self.lex, toks, j)
+            s = np_before(lex, toks, j)
             source = (s, j) if s is not None else self._reduced_relative(toks, j)
         if (
             source is None
             or not self._agrees(cue, source[0], source[1])
             or (
-                cue.word.lower() in self.lex.noun_like
+                cue.word.lower() in lex.noun_like
                 and not self._strong_head(toks, source[0], source[1])
             )
         ):
             # No subject for the verb reading: "contained claims that ..." is a noun.
             if (
-                cue.word.lower() in self.lex.nominal_cues
+                cue.word.lower() in lex.nominal_cues
                 and cue.cj < toks.n
-                and (toks.lower[cue.cj] == "that")
+                and (lower[cue.cj] == "that")
             ):
                 return self._nominal(cue)
             return None
-        s_idx, e_idx = self._extend_acronym(toks, source[0], source[1])
+        s_idx, e_idx = source
+        if words[e_idx] == ")":
+            s_idx, e_idx = self._extend_acronym(toks, s_idx, e_idx)
         src = (toks.starts[s_idx], toks.ends[e_idx])
-        if s_idx == e_idx and _CONTRACTED.match(toks.lower[s_idx]):
-            cut = max(toks.words[s_idx].find("'"), toks.words[s_idx].find("’"))
+        if s_idx == e_idx and _CONTRACTED.match(lower[s_idx]):
+            cut = max(words[s_idx].find("'"), words[s_idx].find("’"))
             src = (src[0], src[0] + cut)
         # CONTENT, SOURCE CUE: "..., Downing Street said."
         post = self._postposed(cue, s_idx, src)
@@ -825,9 +848,9 @@ class _Finder:
         """ "including claims that ...": a verb form used as a noun before "that"."""
         toks = cue.toks
         lex = self.lex
-        if cue.word.lower() not in lex.nominal_cues or cue.start < cue.ci:
-            return False
         if cue.cj >= toks.n or toks.lower[cue.cj] != "that":
+            return False
+        if cue.word.lower() not in lex.nominal_cues or cue.start < cue.ci:
             return False
         if cue.left < 0:
             return False
@@ -876,7 +899,7 @@ class _Finder:
             return True
         if lw in ("he", "she", "it", "who", "which"):
             return lw in ("who", "which")
-        if "and" in toks.lower[s : e + 1]:
+        if s != e and "and" in toks.lower[s : e + 1]:
             return True
         for x in range(s + 1, e):
             if toks.lower[x] in self.lex.of_linked:
@@ -894,19 +917,16 @@ class _Finder:
         if s_idx <= 0:
             return True
         prev, lp = toks.words[s_idx - 1], toks.lower[s_idx - 1]
-        if prev in (",", ";", ":", "(") or prev in _DASHES or prev in _CLOSE_MARKS:
+        if prev in _MAIN_AFTER or lp in _MAIN_AFTER_WORDS:
             return True
-        if lp in ("and", "but", "or", "so", "yet", "then"):
+        lex = self.lex
+        if lp in lex.leading_adverbial and lp not in lex.subordinators:
             return True
-        if lp in self.lex.leading_adverbial and lp not in self.lex.subordinators:
-            return True
-        return (
-            s_idx <= 3
-            and all(
-                t in self.lex.leading_adverbial or is_capitalised(w)
-                for t, w in zip(toks.lower[:s_idx], toks.words[:s_idx], strict=True)
-            )
-            and toks.lower[0] not in self.lex.subordinators
+        if s_idx > 3 or toks.lower[0] in lex.subordinators:
+            return False
+        words, lower = toks.words, toks.lower
+        return all(
+            lower[x] in lex.leading_adverbial or words[x][:1].isupper() for x in range(s_idx)
         )
 
     def _extend_acronym(self, toks: Tokens, s: int, e: int) -> tuple[int, int]:
@@ -1138,10 +1158,11 @@ class _Finder:
         """Token after a time expression starting at ``k`` ("said on Friday that")."""
         if k >= toks.n:
             return k
-        end = self.layout.time_starting_at(toks.starts[k], self.layout.spans[si][1])
+        layout = self.layout
+        end = layout.time_starting_at(toks.starts[k], layout.spans[si][1])
         if end is None:
             return k
-        x = toks.index_at(end)
+        x = bisect_right(toks.ends, end)
         if x < toks.n and toks.words[x] == ",":
             x += 1
         return x
@@ -1236,11 +1257,11 @@ class _Finder:
         si = cue.si
         if si == 0 or layout.line_of[si - 1] != layout.line_of[si]:
             return None
-        if not self._tail_ok(cue, cue.cj):
-            return None
         prev_end = layout.spans[si - 1][1]
         q = layout.quote_at(prev_end - 1)
         if q is None or q.close != prev_end or id(q) in self.used_quotes:
+            return None
+        if not self._tail_ok(cue, cue.cj):
             return None
         quotes = _group_until(layout, q)
         for x in quotes:
@@ -1685,36 +1706,50 @@ class _Finder:
 
     def _drop_nested(self) -> None:
         """Annotate the outer attribution only: drop claims whose cue is inside other content."""
-        keep: list[RawClaim] = []
+        claims = self.claims
+        if len(claims) < 2:
+            return
         layout = self.layout
+        line_of, spans, starts = layout.line_of, layout.spans, layout.starts
         # Content spans by the lines they cover, so each cue is checked against its own line.
         by_line: dict[int, list[tuple[RawClaim, int, int]]] = {}
-        for c in self.claims:
+        for c in claims:
+            a_s, b_s = spans[c.sentence]
             for s, e in c.content:
-                first = layout.line_of[max(0, layout.sentence_at(s))]
-                last = layout.line_of[max(0, layout.sentence_at(e - 1))]
+                if a_s <= s and e <= b_s:
+                    first = last = line_of[c.sentence]  # inside its own sentence
+                else:
+                    first = line_of[max(0, bisect_right(starts, s) - 1)]
+                    last = line_of[max(0, bisect_right(starts, e - 1) - 1)]
                 for li in range(first, last + 1):
-                    by_line.setdefault(li, []).append((c, s, e))
-        for claim in self.claims:
+                    entry = by_line.get(li)
+                    if entry is None:
+                        by_line[li] = [(c, s, e)]
+                    else:
+                        entry.append((c, s, e))
+        keep: list[RawClaim] = []
+        for claim in claims:
             a = claim.cue[0]
-            if any(
-                other is not claim
-                and s <= a < e
-                and not (
-                    claim.frame in ("post", "according")
-                    and any(s2 <= other.cue[0] < e2 for s2, e2 in claim.content)
-                )
-                for other, s, e in by_line.get(layout.line_of[claim.sentence], ())
-            ):
+            nested = False
+            for other, s, e in by_line.get(line_of[claim.sentence], ()):
+                if s <= a < e and other is not claim:
+                    if claim.frame in ("post", "according") and any(
+                        s2 <= other.cue[0] < e2 for s2, e2 in claim.content
+                    ):
+                        continue
+                    nested = True
+                    break
+            if nested:
                 for q in claim.quotes:
                     self.used_quotes.discard(id(q))
                 continue
             keep.append(claim)
+        if len(keep) == len(claims):
+            return
         remap = {id(c): i for i, c in enumerate(keep)}
-        old = self.claims
         for c in keep:
             if c.shares_source_with is not None:
-                target = old[c.shares_source_with]
+                target = claims[c.shares_source_with]
                 c.shares_source_with = remap.get(id(target))
         self.claims = keep
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.parse.lexicon import Lexicon
-from tracker.parse.scan import matches
+from tracker.parse.scan import matches, within
 
 
 def find_hedges(
@@ -28,6 +28,8 @@ def find_hedges(
     """
     found: list[tuple[int, str]] = []
     nominal = cue_lemma in lexicon.nominal_cues
+    if begins is not None and not any(within(begins, a, b) for a, b in regions):
+        regions = []  # no hedge can begin anywhere in them
     for a, b in regions:
         for m in matches(lexicon.hedge_pattern, text, begins, a, b):
             word = m.group("word")

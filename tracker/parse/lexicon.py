@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from tracker.parse.scan import ScanPlan, plan
+from tracker.parse.scan import ScanPlan, lead_with_first_char, plan
 
 # fmt: off
 # --------------------------------------------------------------------------
@@ -1089,6 +1089,10 @@ class Lexicon:
     """Words that keep a capitalised sequence from being a person's name (organisation
     heads, nationalities, months, weekdays, determiners, ``np_stop``, titles, aliases,
     unnamed heads)."""
+    cutter_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """``content_cutters`` behind a test of its first characters (``lead_with_first_char``)."""
+    setting_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """``setting_clause`` behind a test of its first characters."""
     scan_plan: ScanPlan = field(init=False, repr=False, compare=False)
     """The words ``cue_pattern``, ``furniture_scan``, ``hedge_pattern`` and ``time_expression``
     can begin with (indexes ``SCAN_CUE`` ...), so each article is read once for all four."""
@@ -1213,6 +1217,8 @@ class Lexicon:
             if w
         )
         object.__setattr__(self, "glue_pattern", re.compile(glue or r"(?!x)x"))
+        object.__setattr__(self, "cutter_scan", lead_with_first_char(self.content_cutters))
+        object.__setattr__(self, "setting_scan", lead_with_first_char(self.setting_clause))
         object.__setattr__(
             self,
             "scan_plan",

@@ -87,6 +87,96 @@ def first_runs(pattern: re.Pattern[str]) -> Starts | None:
     return Starts({r: tuple(sorted(n)) for r, n in runs.items()}, tuple(sorted(leads)), plain)
 
 
+# The group that holds the real match inside a pattern wrapped by ``lead_with_first_char``.
+MATCH_GROUP = "_scanned"
+
+
+def lead_with_first_char(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` behind a test of its possible first characters, or None.
+
+    The regex engine skips ahead quickly only to a character or class that begins the
+    pattern; a pattern that opens with an optional part or a repeat is tried at every
+    position instead. The wrapper matches one possible first character and then checks,
+    from there, that ``pattern`` matches (its span is group ``MATCH_GROUP``). Successive
+    wrapper matches may overlap where the real ones would not: drop those that start
+    before the previous one ends (``leading_matches`` does).
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        constants: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+        fragments = _first_chars(constants, ((list(tree), 0),))
+    except (_Open, ImportError, AttributeError, RecursionError, re.error):
+        return None
+    body = "".join(sorted(fragments))
+    return re.compile(f"[{body}](?<=(?=(?P<{MATCH_GROUP}>{pattern.pattern}))(?s:.))", pattern.flags)
+
+
+def leading_matches(
+    wrapped: re.Pattern[str], text: str, pos: int, endpos: int
+) -> list[tuple[int, re.Match[str]]]:
+    """(start, match) of each match of a ``lead_with_first_char`` pattern, as finditer would."""
+    out: list[tuple[int, re.Match[str]]] = []
+    last = pos
+    for m in wrapped.finditer(text, pos, endpos):
+        a = m.start(MATCH_GROUP)
+        if a >= last:
+            out.append((a, m))
+            last = m.end(MATCH_GROUP)
+    return out
+
+
+def _first_chars(c: Any, frames: _Frames) -> set[str]:
+    """Character-class fragments covering every first character of a match from ``frames``."""
+    while frames and frames[0][1] >= len(frames[0][0]):
+        frames = frames[1:]
+    if not frames:
+        raise _Open  # the pattern can match nothing: no first character
+    items, i = frames[0]
+    rest: _Frames = ((items, i + 1), *frames[1:])
+    op, av = items[i]
+    if op is c.LITERAL:
+        return {re.escape(chr(av))}
+    if op is c.IN:
+        return _class_fragments(c, av)
+    if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+        return _first_chars(c, rest)  # zero-width
+    if op is c.SUBPATTERN:
+        return _first_chars(c, ((list(av[3]), 0), *rest))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            out |= _first_chars(c, ((list(alt), 0), *rest))
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        lo, hi, item = av
+        found = _first_chars(c, ((list(item), 0), *rest)) if hi else set()
+        return found | _first_chars(c, rest) if lo == 0 else found
+    raise _Open
+
+
+def _class_fragments(c: Any, items: Sequence[Any]) -> set[str]:
+    out: set[str] = set()
+    categories = {
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S",
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_NOT_DIGIT: r"\D",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_NOT_WORD: r"\W",
+    }
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is c.RANGE:
+            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in categories:
+            out.add(categories[av])
+        else:
+            raise _Open  # a negated class cannot be merged with others
+    return out
+
+
 _Frames = tuple[tuple[Sequence[Any], int], ...]
 
 
@@ -302,8 +392,10 @@ class ScanPlan:
 
     starts: tuple[Starts | None, ...]
     """Per pattern, in the order given to ``plan``; None for one scanned as usual."""
-    table: Mapping[bytes, int]
-    """Every start word -> bit ``1 << k`` for each pattern ``k`` it can begin."""
+    table: Mapping[bytes, tuple[int, ...]]
+    """Every start word -> the patterns (indexes) it can begin without a lead."""
+    led: frozenset[bytes]
+    """Start words that can follow a lead ("(" of "(Picture:") in some pattern."""
     spaced: Mapping[bytes, bytes]
     """Every start word with a space either side (how it stands in the projection)."""
 
@@ -311,11 +403,23 @@ class ScanPlan:
 def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
     """Read the start words of each pattern (see ``first_runs``) into one table."""
     starts = tuple(first_runs(p) for p in patterns)
-    table: dict[bytes, int] = {}
+    kinds: dict[bytes, list[int]] = {}
+    led: set[bytes] = set()
     for k, s in enumerate(starts):
-        for run in s.runs if s is not None else ():
-            table[run] = table.get(run, 0) | 1 << k
-    return ScanPlan(starts, table, {w: b" " + w + b" " for w in table})
+        if s is None:
+            continue
+        for run in s.runs:
+            kinds.setdefault(run, [])
+            if s.plain:
+                kinds[run].append(k)
+            else:
+                led.add(run)
+    return ScanPlan(
+        starts,
+        {w: tuple(ks) for w, ks in kinds.items()},
+        frozenset(led),
+        {w: b" " + w + b" " for w in kinds},
+    )
 
 
 # --------------------------------------------------------------------------
@@ -326,27 +430,33 @@ def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
 class WordIndex:
     """Where the start words of a plan stand in one text (one pass, C-level string methods)."""
 
-    __slots__ = ("text", "plan", "hits")
+    __slots__ = ("text", "plan", "offsets", "led")
 
     def __init__(self, text: str, scan_plan: ScanPlan) -> None:
         self.text = text
         self.plan = scan_plan
         table = scan_plan.table
+        self.offsets: list[list[int]] = [[] for _ in scan_plan.starts]
+        """Per plain pattern, the offsets of its start words, in text order."""
+        self.led: list[tuple[int, bytes]] = []
+        """(offset, word) of the start words that can follow a lead, in text order."""
         projected = text.encode("ascii", "replace").translate(_PROJECT)
         words = projected.split()
-        self.hits: list[tuple[int, bytes, int]] = []
-        """(offset, word, pattern bits) of every start word, in text order."""
-        found = list(compress(words, map(table.get, words)))
+        found = list(compress(words, map(table.__contains__, words)))
         if found:
             # Each found word is the next occurrence of itself as a whole word after the
             # previous one, so one forward search each gives the offsets.
             padded = b" " + projected + b" "
             spaced = scan_plan.spaced
-            hits = self.hits
+            offsets = self.offsets
+            led = scan_plan.led
             i = 0
             for word in found:
                 i = padded.find(spaced[word], i)
-                hits.append((i, word, table[word]))
+                for k in table[word]:
+                    offsets[k].append(i)
+                if word in led:
+                    self.led.append((i, word))
                 i += len(word) + 1
 
     def starts(self, k: int) -> list[int] | None:
@@ -354,14 +464,13 @@ class WordIndex:
         starts = self.plan.starts[k]
         if starts is None:
             return None
-        bit = 1 << k
         if starts.plain:
-            return [pos for pos, _, mask in self.hits if mask & bit]
+            return self.offsets[k]
         text = self.text
         runs = starts.runs
         out: list[int] = []
-        for pos, word, mask in self.hits:
-            if mask & bit:
+        for pos, word in self.led:
+            if word in runs:
                 out.extend(pos - n for n in runs[word] if n <= pos)
         for lead in starts.leads:
             i = text.find(lead)
@@ -369,6 +478,12 @@ class WordIndex:
                 out.append(i)
                 i = text.find(lead, i + 1)
         return sorted(set(out))
+
+
+def within(begins: Sequence[int], a: int, b: int) -> bool:
+    """Does any offset of ``begins`` (sorted) lie in ``[a, b)``?"""
+    i = bisect_left(begins, a)
+    return i < len(begins) and begins[i] < b
 
 
 def matches(

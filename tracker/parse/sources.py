@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.model import UNSPECIFIED_SOURCE, SourceType
+from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
 from tracker.parse.attribution import RawClaim
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
@@ -32,8 +32,11 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _TRUNCATED = re.compile(r"\A\s*(?P<part>[a-z]{2,})[ \xa0]+(?P<rest>[A-Z][\w’'\-]+)")
 
 
+_POSSESSIVE = ("’s", "'s")
+
+
 def _possessive(w: str) -> bool:
-    return len(w) > 2 and w.endswith(("’s", "'s"))
+    return len(w) > 2 and w.endswith(_POSSESSIVE)
 
 
 def _strip_possessive(w: str) -> str:
@@ -102,24 +105,19 @@ class Resolver:
 
     # -- article-wide name inventory -------------------------------------------
 
-    def _body_ranges(self) -> list[tuple[int, int]]:
-        lay = self.layout
-        return [
-            span
-            for span, lab in zip(lay.spans, lay.furniture, strict=True)
-            if lab is None or lab.value == "heading"
-        ]
-
     def _collect_names(self) -> None:
-        lex = self.lex
         people: dict[str, Person] = {}
         order: list[Person] = []
         text = self.text
+        lay = self.layout
         occurrence = self._name_occurrence
-        for a, b in self._body_ranges():
-            for m in _CAPSEQ.finditer(text, a, b):
-                occurrence(m.group(), m.start(), people, order)
-        trunc = _TRUNCATED.match(self.text)
+        finditer = _CAPSEQ.finditer
+        heading = SentenceLabel.HEADING
+        for (a, b), label in zip(lay.spans, lay.furniture, strict=True):
+            if label is None or label is heading:
+                for m in finditer(text, a, b):
+                    occurrence(m.group(), m.start(), people, order)
+        trunc = _TRUNCATED.match(text)
         if trunc:
             part, rest = trunc.group("part"), _strip_possessive(trunc.group("rest"))
             # A truncated first word ("ishi Sunak"): the person with that surname.
@@ -130,20 +128,16 @@ class Resolver:
                     break
         merged: list[Person] = []
         for p in order:
-            twin = next(
-                (
-                    q
-                    for q in merged
-                    if q.last == p.last
-                    and (
-                        q.first is None
-                        or p.first is None
-                        or q.first == p.first
-                        or _edit_distance(q.first, p.first) <= 2
-                    )
-                ),
-                None,
-            )
+            twin = None
+            for q in merged:
+                if q.last == p.last and (
+                    q.first is None
+                    or p.first is None
+                    or q.first == p.first
+                    or _edit_distance(q.first, p.first) <= 2
+                ):
+                    twin = q
+                    break
             if twin is None:
                 merged.append(p)
                 continue
@@ -157,8 +151,6 @@ class Resolver:
             twin.gender = twin.gender or p.gender
         for p in merged:
             p.mentions.sort()
-            if p.first is None and lex:
-                continue
         merged.sort(key=lambda p: p.first_pos)
         self.people = merged
 
@@ -176,21 +168,22 @@ class Resolver:
                 prev = before[-1].lower().rstrip(".,") if before else ""
                 if prev not in lex.title_words and prev not in lex.role_heads:
                     return
-        lows = [w.lower().rstrip(".") for w in words]
+        # Lower-casing keeps the words apart (it never makes or removes whitespace).
+        lowered = seq.lower().split()
+        lows = [w.rstrip(".") for w in lowered] if "." in seq else lowered
         honorifics = lex.honorifics
         gender = None
         k = 0
-        honor = False
         while k < n:
             lw = lows[k]
             if lw not in honorifics and lw + "." not in honorifics:
                 break
-            honor = True
             if lw in lex.female_words:
                 gender = "f"
             elif lw in lex.male_words:
                 gender = "m"
             k += 1
+        honor = k > 0
         first_name_honorific = honor and lows[k - 1] in lex.first_name_honorifics
         titles = lex.title_words
         last_title = -1
@@ -201,11 +194,17 @@ class Resolver:
         if last_title >= k:
             role_words = lows[k : last_title + 1]
             k = last_title + 1
-        name = [w[:-2] if len(w) > 2 and w.endswith(("’s", "'s")) else w for w in words[k:]]
+        # The name words, without a possessive ending, and their lower-case forms.
+        name = words[k:]
+        nl = lowered[k:]
+        for x, w in enumerate(name):
+            if len(w) > 2 and w.endswith(_POSSESSIVE):
+                name[x] = w[:-2]
+                nl[x] = nl[x][:-2]
         # Trailing words that cannot be part of a name ("Volodymr Zelensky Ukraine").
         while name:
             last_word = name[-1]
-            lw = last_word.lower()
+            lw = nl[-1]
             if not (
                 lw in lex.nationalities
                 or lw in lex.org_heads
@@ -214,9 +213,9 @@ class Resolver:
             ):
                 break
             name.pop()
+            nl.pop()
         if not name or len(name) > 3:
             return
-        nl = [w.lower() for w in name]
         if nl[-1] in lex.place_heads or not lex.name_rejects.isdisjoint(nl):
             return
         if (len(nl) > 1 and " ".join(nl) in lex.org_aliases) or not all(
@@ -224,7 +223,10 @@ class Resolver:
         ):
             return
         before_roles, country = self._roles_before(pos)
-        roles = before_roles + ([" ".join(role_words)] if role_words else [])
+        if role_words:
+            roles = [*before_roles, " ".join(role_words)]
+        else:
+            roles = before_roles
         if len(name) == 1:
             if not (honor or roles):
                 return
@@ -234,7 +236,7 @@ class Resolver:
                 first, last = None, name[0]
         else:
             first, last = name[0], name[-1]
-        start = pos + seq.find(words[k]) if k < len(words) else pos
+        start = pos + seq.find(words[k]) if k < n else pos
         if last is None:
             # "Sir Keir": a first name; attach to a known person with that first name.
             for p in order:
@@ -252,9 +254,11 @@ class Resolver:
         if first:
             full = f"{first} {last}"
             person.spellings[full] = person.spellings.get(full, 0) + 1
-        person.first_pos = min(person.first_pos, start)
+        if start < person.first_pos:
+            person.first_pos = start
         person.mentions.append(start)
-        person.gender = person.gender or gender
+        if person.gender is None:
+            person.gender = gender
         for role in roles:
             head = self._role_head(role.split())
             if head:

@@ -34,11 +34,13 @@ class Tokens:
         return bisect_right(self.ends, offset)
 
 
-# A word: letters/digits with inner ' ’ - . & joins ("Ukraine’s", "co-operation", "U.S"),
-# or the two-apostrophe quote some outlets use, or one other visible character.
-# Split with the token as the (only) group: the pieces alternate gap, token, gap ...,
-# so offsets come from summing piece lengths, without a match object per token.
-_TOKEN_SPLIT = re.compile(r"([^\W_]+(?:[’'\-.&][^\W_]+)*|''(?!')|\S)")
+# A token: one visible character, then, when it is a letter or digit, the rest of the word
+# with inner ' ’ - . & joins ("Ukraine’s", "co-operation", "U.S"), or when it is an
+# apostrophe, a second one (the two-apostrophe quote some outlets use). Matching one
+# visible character first lets the engine skip blanks. Split with the token as the (only)
+# group: the pieces alternate gap, token, gap ..., so offsets come from summing piece
+# lengths, without a match object per token.
+_TOKEN_SPLIT = re.compile(r"(\S(?:(?<=[^\W_])[^\W_]*(?:[’'\-.&][^\W_]+)*|(?<=')'(?!')|))")
 
 
 def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Tokens:
@@ -48,21 +50,22 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
     words = parts[1::2]
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
-    dots: list[int] = []
-    i = 0
-    try:
-        while True:
+    dots = words.count(".")
+    if dots and words[0] == ".":
+        dots -= 1
+    if dots:
+        at: list[int] = []
+        i = 0
+        for _ in range(dots):
             i = words.index(".", i + 1)
-            dots.append(i)
-    except ValueError:
-        pass
-    for i in reversed(dots):
-        prev = words[i - 1]
-        if ends[i - 1] == starts[i] and (
-            prev.lower() in abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev
-        ):
-            del starts[i], ends[i - 1]
-            words[i - 1 : i + 1] = [prev + "."]
+            at.append(i)
+        for i in reversed(at):
+            prev = words[i - 1]
+            if ends[i - 1] == starts[i] and (
+                prev.lower() in abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev
+            ):
+                del starts[i], ends[i - 1]
+                words[i - 1 : i + 1] = [prev + "."]
     return Tokens(starts, ends, words, list(map(str.lower, words)), len(words))
 
 
