@@ -355,12 +355,66 @@ def test_nominal_cues(text: str, expected: list[Frame]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The governor has vowed to veto the bill.",
+            [("The governor", "has vowed", ("to veto the bill",))],
+            id="commissive-with-its-intention",
+        ),
+        pytest.param(
+            "The harbour master appeared ready to close the port.",
+            [(None, "appeared", ("The harbour master", "ready to close the port"))],
+            id="outlet-reading-of-a-subject",
+        ),
+        pytest.param(
+            "It seems likely that the ferry will run late.",
+            [(None, "seems", ("likely that the ferry will run late",))],
+            id="outlet-reading-without-subject",
+        ),
+        pytest.param(
+            "Figures show the river rising for a third week.",
+            [("Figures", "show", ("the river rising for a third week",))],
+            id="evidence-cue-takes-no-addressee",
+        ),
+        pytest.param(
+            "The data show that fares rose.",
+            [("The data", "show", ("fares rose",))],
+            id="mass-noun-agrees-with-either-number",
+        ),
+        pytest.param(
+            "When the clerk pointed out that the mayor had not answered the letter, the "
+            "mayor said the letter was late.",
+            [
+                ("the clerk", "pointed out", ("the mayor had not answered the letter",)),
+                ("the mayor", "said", ("the letter was late",)),
+            ],
+            id="only-kept-claims-hide-others",
+        ),
+        pytest.param(
+            "On Fridays, the warden says, the gate closes early.",
+            [("the warden", "says", ("On Fridays", "the gate closes early"))],
+            id="medial-frame-before-a-determiner-clause",
+        ),
+        pytest.param(
+            "Fares will rise next year, she and Mr Novak said.",
+            [("she and Mr Novak", "said", ("Fares will rise next year",))],
+            id="pronoun-joined-to-a-name",
+        ),
+    ],
+)
+def test_readings_and_intentions(text: str, expected: list[Frame]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("The mayor opened the new bridge on Monday.", id="no-cue"),
         pytest.param("The mayor thanked the builders.", id="expressive-without-quote"),
         pytest.param("The club has offered to pay the fine.", id="commissive-without-that"),
         pytest.param("The team asked the fans to stay calm.", id="directive-without-that"),
+        pytest.param("The plan seems.", id="reading-without-complement"),
         pytest.param("The players agreed and left the pitch.", id="agreed-without-content"),
         pytest.param("The reported leak caused alarm.", id="participle-adjective"),
         pytest.param("Her support for the plan is well known.", id="noun-after-possessive"),

@@ -32,7 +32,7 @@ from tracker.parse.lexicon import DEFAULT_LEXICON, SCAN_HEDGE, SCAN_TIME, Lexico
 from tracker.parse.remarks import find_remarks
 from tracker.parse.sources import Entity, Resolver
 
-PARSER_VERSION = "1.1"
+PARSER_VERSION = "1.2"
 
 # Quote marks that make paraphrased content mixed.
 _QUOTE_MARK = re.compile(r"“|”|\"|«|»|''")
@@ -109,14 +109,14 @@ def _frame_regions(layout: Layout, raw: list[RawClaim]) -> list[tuple[int, int]]
         a, b = spans[si]
         cue_a, cue_b = claim.cue
         for other in raw[lo:i]:
-            if other.cue[1] <= cue_a:
+            if other.cue[1] <= cue_a and other.frame != "raising":
                 end = max(e for _, e in other.content)
                 a = max(a, end if end <= cue_a else other.cue[1])
         for hi in range(i + 1, n):
             other = raw[hi]
             if other.sentence != si:
                 break
-            if other.cue[0] >= cue_b:
+            if other.cue[0] >= cue_b and other.frame != "raising":
                 start = (
                     other.source[0] if other.source and other.source[0] > cue_b else other.cue[0]
                 )

@@ -189,6 +189,8 @@ def _np_before(lex: Lexicon, toks: Tokens, j: int, limit: int, link_of: bool) ->
                 ):
                     i -= 1
                     continue
+                if left >= limit and start == i + 1 and lower[left] in lex.subject_pronouns:
+                    start = left  # "he and Mr. Allen said": a pronoun joined to a name
                 break
             if lw in of_linked:
                 left = i - 1
@@ -380,6 +382,28 @@ def _locate(layout: Layout, si: int, cs: int, ce: int, info: CueInfo, word: str)
         and not any(a in lex.perception_verbs for a in auxes)
     )
     return _Cue(si, toks, ci, cj, start, i, passive, info, word)
+
+
+def _raw_claim(
+    cue: _Cue,
+    first: int,
+    source: tuple[int, int] | None,
+    content: list[tuple[int, int]],
+    main: bool,
+    frame: str,
+) -> RawClaim:
+    """The claim of ``cue`` whose cue span begins at token ``first`` (with or without its
+    auxiliaries)."""
+    toks = cue.toks
+    return RawClaim(
+        sentence=cue.si,
+        cue=(toks.starts[first], toks.ends[cue.cj - 1]),
+        info=cue.info,
+        source=source,
+        content=content,
+        main=main,
+        frame=frame,
+    )
 
 
 def _after_adverbs(lex: Lexicon, toks: Tokens, k: int) -> int:
@@ -650,7 +674,8 @@ class _Finder:
         # A later claim's frame ends the content of an earlier one (boundaries only matter
         # from the second claim of the sentence on).
         for n in range(1, len(built)):
-            built[n].boundary = self._boundary(cue_of[n], built[n])
+            if built[n].frame != "raising":  # the outlet's reading ends no one's words
+                built[n].boundary = self._boundary(cue_of[n], built[n])
         for n, claim in enumerate(built):
             for later in built[n + 1 :]:
                 if later.boundary is not None and later.cue[0] > claim.cue[0]:
@@ -784,6 +809,8 @@ class _Finder:
         lex = self.lex
         if kind == "according":
             return self._according(cue)
+        if kind == "raising":
+            return self._raising(cue)
         if kind == "noun" or self._nominal_reading(cue):
             return self._nominal(cue)
         j = cue.left
@@ -844,6 +871,35 @@ class _Finder:
             return post
         return self._preposed(cue, src, s_idx)
 
+    def _raising(self, cue: _Cue) -> RawClaim | None:
+        """ "Donald Trump appeared poised to win": the outlet's reading of a subject, without
+        a source; the content is the subject and the complement."""
+        toks = cue.toks
+        lex = self.lex
+        k = cue.cj
+        j = cue.left
+        if cue.start < cue.ci or k >= toks.n or j < 0:
+            return None
+        content: list[tuple[int, int]] = []
+        if toks.lower[j] == "it":
+            # "It seems increasingly likely that ...": the reading is all after the cue.
+            if toks.words[k] in _END_PUNCT or toks.words[k] == ",":
+                return None
+        else:
+            if toks.lower[k] not in lex.raising_complements or toks.words[j] == ",":
+                return None
+            s = np_before(lex, toks, j)
+            if s is None:
+                return None
+            content.append((toks.starts[s], toks.ends[j]))
+        if toks.lower[k] == "that" and k + 1 < toks.n:
+            k += 1  # "it appears that ...": the content begins after "that"
+        a, b = _cut_content(self.layout, toks.starts[k], self.layout.spans[cue.si][1], None)
+        if b <= a:
+            return None
+        content.append((a, b))
+        return _raw_claim(cue, cue.ci, None, content, False, "raising")
+
     def _nominal_reading(self, cue: _Cue) -> bool:
         """ "including claims that ...": a verb form used as a noun before "that"."""
         toks = cue.toks
@@ -871,6 +927,8 @@ class _Finder:
         toks = cue.toks
         if s == e and toks.lower[e] in ("who", "which", "that"):
             return True
+        if toks.lower[e] in self.lex.numberless_heads:
+            return True  # "data show", "data shows"
         plural = self._plural(toks, s, e)
         if word == lemma and not word.endswith("ed") and word not in self.lex.past_forms:
             return plural
@@ -1085,6 +1143,7 @@ class _Finder:
             or toks.lower[k - 1] == "that"
             or toks.lower[k] in self.lex.question_words
             or toks.lower[k] in self.lex.subject_pronouns
+            or (info.intention and toks.lower[k] == "to")
         ):
             return None
         for x in quotes:
@@ -1230,7 +1289,11 @@ class _Finder:
                 k = x
         if k >= n - 1 or toks.words[k] != "," or toks.words[comma] != ",":
             return None
-        if not self._clause_word(toks, k + 1) and not is_capitalised(toks.words[k + 1]):
+        if (
+            not self._clause_word(toks, k + 1)
+            and not is_capitalised(toks.words[k + 1])
+            and not self._subject_clause(toks, k + 1)
+        ):
             return None
         if toks.words[k + 1] in _OPEN_MARKS:
             return None
@@ -1240,15 +1303,7 @@ class _Finder:
         content = [span for span in (left, right) if span[1] > span[0]]
         if not content or right[1] <= right[0]:
             return None
-        return RawClaim(
-            sentence=cue.si,
-            cue=(toks.starts[cue.start], toks.ends[cue.cj - 1]),
-            info=cue.info,
-            source=src,
-            content=content,
-            main=True,
-            frame="post",
-        )
+        return _raw_claim(cue, cue.start, src, content, True, "post")
 
     def _quote_before_sentence(self, cue: _Cue, src: tuple[int, int]) -> RawClaim | None:
         """“Whole quote?” Rubio said. -- the quote closes the sentence before the frame."""
@@ -1319,6 +1374,27 @@ class _Finder:
         if w in _END_PUNCT or w in _CLOSE_MARKS or w == "," or w in _DASHES:
             return True
         return lw in self.lex.of_linked or lw in ("during", "via", "outside", "after", "before")
+
+    def _subject_clause(self, toks: Tokens, k: int) -> bool:
+        """Does "the number of real independents shrinks" start at token ``k``: a determiner,
+        then a noun phrase and a verb (a finite auxiliary or a present-tense form) before any
+        comma?"""
+        lex = self.lex
+        lower = toks.lower
+        if lower[k] not in lex.articles:
+            return False
+        s = k + 1
+        for x in range(k + 1, min(toks.n, k + 10)):
+            w, lw = toks.words[x], lower[x]
+            if w in _END_PUNCT or w == "," or w in _OPEN_MARKS:
+                return False
+            if x > s and (lw in lex.auxiliaries or (lw in lex.cues and w.islower())):
+                return np_before(lex, toks, x - 1, s - 1) == k
+            if x > s and lw.endswith("s") and not lw.endswith("ss") and w.islower():
+                prev = lower[x - 1]
+                if prev not in lex.of_linked and prev not in lex.determiners:
+                    return np_before(lex, toks, x - 1, k) == k
+        return False
 
     def _clause_word(self, toks: Tokens, k: int) -> bool:
         """Does token ``k`` start a clause (not an appositive, a tail or a quote)?"""
@@ -1714,6 +1790,8 @@ class _Finder:
         # Content spans by the lines they cover, so each cue is checked against its own line.
         by_line: dict[int, list[tuple[RawClaim, int, int]]] = {}
         for c in claims:
+            if c.frame == "raising":
+                continue  # the outlet's reading of a subject frames no one's words
             a_s, b_s = spans[c.sentence]
             for s, e in c.content:
                 if a_s <= s and e <= b_s:
@@ -1727,19 +1805,38 @@ class _Finder:
                         by_line[li] = [(c, s, e)]
                     else:
                         entry.append((c, s, e))
-        keep: list[RawClaim] = []
+        # The claims whose content holds each claim's cue.
+        outer: list[list[int]] = []
+        index = {id(c): i for i, c in enumerate(claims)}
         for claim in claims:
             a = claim.cue[0]
-            nested = False
+            holders: list[int] = []
             for other, s, e in by_line.get(line_of[claim.sentence], ()):
                 if s <= a < e and other is not claim:
                     if claim.frame in ("post", "according") and any(
                         s2 <= other.cue[0] < e2 for s2, e2 in claim.content
                     ):
                         continue
-                    nested = True
-                    break
-            if nested:
+                    holders.append(index[id(other)])
+            outer.append(holders)
+        # Only a claim that stays can hide another: "When X pointed out that Y hadn't
+        # answered, Z said ..." keeps "said" although the dropped "answered" holds it.
+        state: list[bool | None] = [None if h else True for h in outer]
+        changed = True
+        while changed:
+            changed = False
+            for i, holders in enumerate(outer):
+                if state[i] is not None:
+                    continue
+                if any(state[h] is True for h in holders):
+                    state[i] = False
+                    changed = True
+                elif all(state[h] is False for h in holders):
+                    state[i] = True
+                    changed = True
+        keep: list[RawClaim] = []
+        for i, claim in enumerate(claims):
+            if state[i] is not True:  # nested (or held in a circle of claims)
                 for q in claim.quotes:
                     self.used_quotes.discard(id(q))
                 continue

@@ -169,11 +169,18 @@ DIRECTIVE_VERBS = verbs(
     "order", "propose", "recommend", "encourage", "implore", "beg", "invite", "agree", "vote",
     "threaten",
 )
+#: The outlet's perception of a subject: "Trump appeared to suggest ...", "the race seemed
+#: likely to ...". A claim without a source (the outlet's reading), content the subject and
+#: the complement; the complement must open with one of ``RAISING_COMPLEMENTS``.
+RAISING_VERBS = verbs("appear", "seem")
+RAISING_COMPLEMENTS: frozenset[str] = frozenset(
+    {"to", "likely", "unlikely", "poised", "ready", "set", "certain", "sure"}
+)
 #: Verbs whose object is the addressee: "told Zelensky (that) ...".
 ADDRESSEE_VERBS = verbs(
     "tell", "assure", "reassure", "warn", "inform", "remind", "urge", "ask", "advise", "brief",
     "promise", "thank", "congratulate", "caution", "implore", "beg", "notify", "convince",
-    "persuade", "teach", "show",
+    "persuade", "teach",
 )
 #: Verbs whose content starts at the object: "accused X of Y".
 OBJECT_CONTENT_VERBS = verbs(
@@ -199,6 +206,9 @@ CLAUSE_ONLY_VERBS = verbs(
     "tweet", "post", "tell", "assure", "reassure", "inform", "remind", "advise",
     "brief", "notify", "convince", "persuade", "teach",
 )
+#: Commissives whose infinitive is the stated intention ("vowed to repeal the law"): unlike
+#: other commissive and directive acts, a claim without a that-clause or quoted words.
+INTENTION_VERBS = verbs("vow", "promise", "pledge", "threaten")
 #: Verbs that take an infinitive as content ("wants to build a wall").
 INFINITIVE_VERBS = verbs(
     "want", "plan", "hope", "expect", "intend", "wish", "aim", "seek", "promise", "vow",
@@ -587,6 +597,8 @@ PARTICLES: frozenset[str] = frozenset({"up", "off", "out", "down", "back", "away
 THAT_ONLY_VERBS: frozenset[str] = frozenset(
     {"maintain", "project", "reflect", "estimate", "forecast", "signal"}
 )
+#: Mass and collective nouns that take a verb in either number ("data show", "data shows").
+NUMBERLESS_HEADS: frozenset[str] = frozenset({"data", "media", "staff", "personnel"})
 #: Cue forms that are also common nouns; as verbs they need a name, pronoun or known head.
 NOUN_LIKE: frozenset[str] = frozenset(
     {"plans", "plan", "reports", "report", "votes", "vote", "states", "state", "promises",
@@ -937,7 +949,7 @@ class CueInfo:
     cue_class: str
     """``speech``, ``cognition`` or ``evidence``."""
     kind: str
-    """``verb``, ``phrase``, ``noun`` or ``according``."""
+    """``verb``, ``phrase``, ``noun``, ``according`` or ``raising``."""
     needs_quote: bool = False
     """Expressive acts: a claim only if the content carries quoted words."""
     needs_clause: bool = False
@@ -946,6 +958,9 @@ class CueInfo:
     object_content: bool = False
     clause_only: bool = False
     infinitive: bool = False
+    intention: bool = False
+    """A commissive whose infinitive states an intention ("vowed to repeal ..."): a claim
+    with that infinitive as content, even without a that-clause."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -984,6 +999,8 @@ class Lexicon:
     expressive_verbs: frozenset[str] = EXPRESSIVE_VERBS
     quote_only_verbs: frozenset[str] = QUOTE_ONLY_VERBS
     directive_verbs: frozenset[str] = DIRECTIVE_VERBS
+    raising_verbs: frozenset[str] = RAISING_VERBS
+    raising_complements: frozenset[str] = RAISING_COMPLEMENTS
     speech_phrases: frozenset[str] = SPEECH_PHRASES
     expressive_phrases: frozenset[str] = EXPRESSIVE_PHRASES
     directive_phrases: frozenset[str] = DIRECTIVE_PHRASES
@@ -995,6 +1012,7 @@ class Lexicon:
     object_content_verbs: frozenset[str] = OBJECT_CONTENT_VERBS
     clause_only_verbs: frozenset[str] = CLAUSE_ONLY_VERBS
     infinitive_verbs: frozenset[str] = INFINITIVE_VERBS
+    intention_verbs: frozenset[str] = INTENTION_VERBS
     perception_verbs: frozenset[str] = PERCEPTION_VERBS
     past_forms: frozenset[str] = PAST_FORMS
     past_participles: frozenset[str] = PAST_PARTICIPLES
@@ -1028,6 +1046,7 @@ class Lexicon:
     particles: frozenset[str] = PARTICLES
     that_only_verbs: frozenset[str] = THAT_ONLY_VERBS
     noun_like: frozenset[str] = NOUN_LIKE
+    numberless_heads: frozenset[str] = NUMBERLESS_HEADS
     colon_labels: frozenset[str] = COLON_LABELS
     demonstrative_verbs: frozenset[str] = DEMONSTRATIVE_VERBS
     clause_subordinators: frozenset[str] = CLAUSE_SUBORDINATORS
@@ -1113,6 +1132,10 @@ class Lexicon:
                 lemma = _active_lemma(form, words)
                 if lemma is not None and form not in table:
                     table[form] = CueInfo(lemma, cls, "verb", needs_quote, needs_clause)
+        for form in self.raising_verbs:
+            lemma = _active_lemma(form, self.raising_verbs)
+            if lemma is not None and form not in table:
+                table[form] = CueInfo(lemma, "cognition", "raising")
         for phrase in self.speech_phrases:
             kind = "according" if phrase == "according to" else "phrase"
             table[phrase] = CueInfo(phrase, "speech", kind)
@@ -1137,6 +1160,7 @@ class Lexicon:
                 object_content=word in self.object_content_verbs,
                 clause_only=word in self.clause_only_verbs,
                 infinitive=word in self.infinitive_verbs,
+                intention=word in self.intention_verbs,
             )
             final[word] = full
             final[word[:1].upper() + word[1:]] = full
