@@ -373,6 +373,16 @@ def test_nominal_cues(text: str, expected: list[Frame]) -> None:
             id="outlet-reading-without-subject",
         ),
         pytest.param(
+            "The new bridge is expected to open in May.",
+            [(None, "is expected", ("The new bridge", "to open in May"))],
+            id="outlet-reading-in-the-passive",
+        ),
+        pytest.param(
+            "Engineers expect the bridge to open in May.",
+            [("Engineers", "expect", ("the bridge to open in May",))],
+            id="active-expect-keeps-its-source",
+        ),
+        pytest.param(
             "Figures show the river rising for a third week.",
             [("Figures", "show", ("the river rising for a third week",))],
             id="evidence-cue-takes-no-addressee",
@@ -395,6 +405,16 @@ def test_nominal_cues(text: str, expected: list[Frame]) -> None:
             "On Fridays, the warden says, the gate closes early.",
             [("the warden", "says", ("On Fridays", "the gate closes early"))],
             id="medial-frame-before-a-determiner-clause",
+        ),
+        pytest.param(
+            "In an interview with the local paper, the mayor said the bridge would reopen.",
+            [("the mayor", "said", ("the bridge would reopen",))],
+            id="leading-adverbial-is-not-content",
+        ),
+        pytest.param(
+            "In the long run, fares will rise, the mayor said.",
+            [("the mayor", "said", ("In the long run, fares will rise",))],
+            id="adverbial-then-clause-is-content",
         ),
         pytest.param(
             "Fares will rise next year, she and Mr Novak said.",

@@ -878,7 +878,7 @@ class _Finder:
         lex = self.lex
         k = cue.cj
         j = cue.left
-        if cue.start < cue.ci or k >= toks.n or j < 0:
+        if (cue.start < cue.ci and not cue.passive) or k >= toks.n or j < 0:
             return None
         content: list[tuple[int, int]] = []
         if toks.lower[j] == "it":
@@ -898,7 +898,7 @@ class _Finder:
         if b <= a:
             return None
         content.append((a, b))
-        return _raw_claim(cue, cue.ci, None, content, False, "raising")
+        return _raw_claim(cue, cue.start, None, content, False, "raising")
 
     def _nominal_reading(self, cue: _Cue) -> bool:
         """ "including claims that ...": a verb form used as a noun before "that"."""
@@ -1248,9 +1248,26 @@ class _Finder:
         if not (prev == "," or prev in _CLOSE_MARKS):
             return None
         quoted = self._closes_quote(toks, s_idx - 1)
+        if not quoted and self._adverbial_only(cue, s_idx - 1):
+            # "In an interview, she said ...": the words come after the cue (or around it:
+            # "Last year, the report said, prices rose").
+            return self._medial(cue, s_idx - 1, cue.cj, src)
         if quoted or self._tail_ok(cue, cue.cj, after_quote=quoted):
             return self._content_before(cue, s_idx - 1, src)
         return self._medial(cue, s_idx - 1, cue.cj, src)
+
+    def _adverbial_only(self, cue: _Cue, comma: int) -> bool:
+        """Is everything before the comma at token ``comma`` one leading adverbial ("In an
+        interview", "On Wednesday", "A year ago"), with more than punctuation after the cue?"""
+        toks = cue.toks
+        if cue.cj >= toks.n or toks.words[cue.cj] in _END_PUNCT:
+            return False
+        if any(w in (",", ";", ":") or w in _OPEN_MARKS for w in toks.words[:comma]):
+            return False
+        if self._is_leading_adverbial(toks, comma):
+            return True
+        end = self.layout.time_starting_at(toks.starts[0], toks.starts[comma])
+        return end is not None and end >= toks.ends[comma - 1]
 
     def _is_leading_adverbial(self, toks: Tokens, end: int) -> bool:
         """Do tokens 0..end form a leading adverbial rather than content?"""
@@ -1702,6 +1719,9 @@ class _Finder:
             ):
                 return None
             return self._content_claim(cue, src, j, self._main(toks, cue.start), "pre")
+        if cue.info.lemma in self.lex.raising_verbs and k < toks.n and toks.lower[k] == "to":
+            # "The vote is expected to slip": the outlet's reading, like "appears to".
+            return self._raising(cue)
         return None
 
     def _shared(self, cue: _Cue, first: int) -> RawClaim | None:

@@ -170,9 +170,10 @@ DIRECTIVE_VERBS = verbs(
     "threaten",
 )
 #: The outlet's perception of a subject: "Trump appeared to suggest ...", "the race seemed
-#: likely to ...". A claim without a source (the outlet's reading), content the subject and
+#: likely to ...", "the vote is expected to slip" (passive only: "expect" is otherwise a
+#: cognition verb). A claim without a source (the outlet's reading), content the subject and
 #: the complement; the complement must open with one of ``RAISING_COMPLEMENTS``.
-RAISING_VERBS = verbs("appear", "seem")
+RAISING_VERBS = verbs("appear", "seem", "expect")
 RAISING_COMPLEMENTS: frozenset[str] = frozenset(
     {"to", "likely", "unlikely", "poised", "ready", "set", "certain", "sure"}
 )
@@ -688,7 +689,7 @@ PAIR_WORDS: frozenset[str] = frozenset(
 
 #: Where outlet additions begin inside a content span (setting, context, background).
 CONTENT_CUTTERS = re.compile(
-    r",?\s+amid\s|,\s+but\s+(?:he|she|they|it|we|I)\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
+    r",?\s+amid\s|,\s+(?:but|and)\s+(?:he|she|they|it|we|I)\s|,\s+which\s(?![^,]*,\s+\S+\s+\S+\s+\S)|,\s+at\s+(?:a|an|the)\s|,\s+with\s+(?:a|an|the)\s|"
     r",\s+during\s+(?:a|an|the|his|her|their)\s|,\s+in\s+(?:a|an)\s+"
     r"(?:statement|interview|speech|video|post|tweet|letter|press|briefing|address)|"
     r",\s+(?:according\s+to|citing|referring\s+to)\s|\s+—\s|;\s"
