@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.parse import DEFAULT_LEXICON
+from tracker.parse.attribution import find_claims
+from tracker.parse.layout import lay_out
 from tracker.parse.lexicon import SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME
 from tracker.parse.scan import (
     MATCH_GROUP,
@@ -172,3 +175,24 @@ def test_first_character_lead_finds_the_same_matches(
 def test_first_character_lead_needs_a_first_character() -> None:
     assert lead_with_first_char(re.compile(r"a?")) is None
     assert lead_with_first_char(re.compile(r"[^a]b")) is None
+
+
+def test_a_replaced_lexicon_keeps_its_patterns_readable() -> None:
+    lexicon = dataclasses.replace(DEFAULT_LEXICON, speech_verbs=frozenset({"say", "said"}))
+    assert all(starts is not None for starts in lexicon.scan_plan.starts)
+    assert lexicon.cutter_scan is not None and lexicon.setting_scan is not None
+
+
+def test_only_sentences_with_a_cue_are_tokenised() -> None:
+    # Tokenising is the costliest step per sentence: a sentence without a cue candidate
+    # outside quotes, or whose only candidate sits inside a quote, is never tokenised.
+    text = (
+        "The weather was cold all week.\n"
+        "The mayor said the bridge would reopen.\n"
+        "“We said it would rain,” the clerk joked.\n"
+        "“They said nothing at all.”\n"
+        "Nothing else happened in the town.\n"
+    )
+    layout = lay_out(text, DEFAULT_LEXICON)
+    find_claims(layout)
+    assert layout.tokenised() == [1, 2]

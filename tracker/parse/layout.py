@@ -75,6 +75,10 @@ class Layout:
             self._tokens[si] = cached
         return cached
 
+    def tokenised(self) -> list[int]:
+        """The sentences tokenised so far (rules ask only around cue candidates)."""
+        return sorted(self._tokens)
+
     def time_ending_at(self, pos: int, floor: int) -> int | None:
         """Start of the longest time expression that ends exactly at ``pos`` (not before floor)."""
         m = self.lexicon.time_expression_end.search(self.text, max(floor, pos - 48), pos)
