@@ -170,6 +170,21 @@ class Resolver:
                     return
         # Lower-casing keeps the words apart (it never makes or removes whitespace).
         lowered = seq.lower().split()
+        # A last word that cannot be part of a name and is not dropped as a trailing
+        # nationality, organisation or acronym rejects the whole sequence ("The Prime
+        # Minister", "Downing Street"): decided before the rest is read.
+        last_word, last_low = words[-1], lowered[-1]
+        if len(last_word) > 2 and last_word.endswith(_POSSESSIVE):
+            last_word, last_low = last_word[:-2], last_low[:-2]
+        if (
+            n > 1
+            and last_low in lex.name_rejects
+            and last_low not in lex.nationalities
+            and last_low not in lex.org_heads
+            and not (last_word.isupper() and len(last_word) > 1)
+            and lowered[0].rstrip(".") not in lex.honorifics
+        ):
+            return
         lows = [w.rstrip(".") for w in lowered] if "." in seq else lowered
         honorifics = lex.honorifics
         gender = None
