@@ -35,6 +35,8 @@ _MAX_ENTRIES = 4000
 _MAX_CLASS = 64
 # The most repetitions of an item that are spelled out ("[0-9]{1,2}").
 _MAX_REPEAT = 4
+# How far the literal text after a first word is followed, looking for a rarer word.
+_MAX_TAIL = 40
 
 
 def _project_char(ch: str) -> str:
@@ -78,13 +80,26 @@ def first_runs(pattern: re.Pattern[str]) -> Starts | None:
         return None
     runs: dict[bytes, set[int]] = {}
     leads: set[str] = set()
-    for lead, run in walker.out:
+    for lead, run, tail in walker.out:
         if run is None:
             leads.add(lead)
-        else:
-            runs.setdefault(run.encode("ascii"), set()).add(len(lead))
+            continue
+        # The longest whole word of the literal text the match begins with: a phrase such
+        # as "in the words of" is found at "words", not at every "in".
+        offset, word = 0, run
+        at = len(run)
+        for m in _TAIL_WORD.finditer(tail):
+            if len(m.group(1)) > len(word):
+                offset, word = at + m.start(1), m.group(1)
+        projected = "".join(_project_char(ch) for ch in word)
+        runs.setdefault(projected.encode("ascii"), set()).add(len(lead) + offset)
     plain = not leads and all(n == {0} for n in runs.values())
     return Starts({r: tuple(sorted(n)) for r, n in runs.items()}, tuple(sorted(leads)), plain)
+
+
+# A whole ASCII word inside the literal text after a run: between a non-word character and
+# another one (the end of the text does not count: the word may go on).
+_TAIL_WORD = re.compile(r"(?<=[^0-9A-Za-z])([0-9A-Za-z]+)(?=[^0-9A-Za-z])")
 
 
 # The group that holds the real match inside a pattern wrapped by ``lead_with_first_char``.
@@ -185,12 +200,41 @@ class _Walker:
 
     def __init__(self, c: Any) -> None:
         self.c = c
-        self.out: set[tuple[str, str | None]] = set()
+        self.out: set[tuple[str, str | None, str]] = set()
+        """(lead, run, tail): the literal text after the run, when the path goes on with it."""
 
-    def emit(self, lead: str, run: str | None) -> None:
-        self.out.add((lead, run))
+    def emit(self, lead: str, run: str | None, tail: str = "") -> None:
+        self.out.add((lead, run, tail))
         if len(self.out) > _MAX_ENTRIES:
             raise _Open
+
+    def tail(self, frames: _Frames, lead: str, run: str, text: str) -> None:
+        """After a whole run: follow the literal text of this path (for a rarer anchor)."""
+        c = self.c
+        while len(text) < _MAX_TAIL:
+            while frames and frames[0][1] >= len(frames[0][0]):
+                frames = frames[1:]
+            if not frames:
+                break
+            items, i = frames[0]
+            rest: _Frames = ((items, i + 1), *frames[1:])
+            op, av = items[i]
+            if op is c.LITERAL:
+                text += chr(av)
+                frames = rest
+            elif op is c.SUBPATTERN and not av[1] and not av[2]:
+                frames = ((list(av[3]), 0), *rest)
+            elif op is c.BRANCH:
+                for alt in av[1]:
+                    self.tail(((list(alt), 0), *rest), lead, run, text)
+                return
+            elif op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+                self.tail(rest, lead, run, text)
+                self.tail(((list(av[2]), 0), *rest), lead, run, text)
+                return
+            else:
+                break
+        self.emit(lead, run, text)
 
     def walk(self, frames: _Frames, lead: str, run: str | None, bounded: bool) -> None:
         c = self.c
@@ -258,7 +302,10 @@ class _Walker:
             if hi == 0:
                 return
             if run is not None and _first_no_alnum(c, item):
-                self.emit(lead, run)
+                if hi == 1:
+                    self.tail(((item, 0), *rest), lead, run, "")
+                else:
+                    self.emit(lead, run)
             elif run is None and lead and _first_no_alnum(c, item):
                 self.emit(lead, None)
             elif hi <= _MAX_REPEAT:
@@ -274,7 +321,7 @@ class _Walker:
             if _alnum(ch):
                 self.walk(rest, lead, run + _project_char(ch), bounded)
             else:
-                self.emit(lead, run)
+                self.tail(rest, lead, run, ch)
         elif _alnum(ch):
             if not lead and not bounded:
                 raise _Open  # the match may begin inside a word
@@ -408,9 +455,9 @@ def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
     for k, s in enumerate(starts):
         if s is None:
             continue
-        for run in s.runs:
+        for run, offsets in s.runs.items():
             kinds.setdefault(run, [])
-            if s.plain:
+            if offsets == (0,):
                 kinds[run].append(k)
             else:
                 led.add(run)
@@ -468,10 +515,11 @@ class WordIndex:
             return self.offsets[k]
         text = self.text
         runs = starts.runs
-        out: list[int] = []
+        out = list(self.offsets[k])
         for pos, word in self.led:
-            if word in runs:
-                out.extend(pos - n for n in runs[word] if n <= pos)
+            offsets = runs.get(word)
+            if offsets is not None and offsets != (0,):
+                out.extend(pos - n for n in offsets if n <= pos)
         for lead in starts.leads:
             i = text.find(lead)
             while i >= 0:
