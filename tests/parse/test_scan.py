@@ -132,6 +132,9 @@ def test_unreadable_patterns_are_scanned(pattern: str) -> None:
         pytest.param(r"\b[0-9]{1,2}th\b", {b"0th": (0,), b"00th": (0,)}, (), id="digits"),
         pytest.param(r"\((?:Photo)s?:", {b"Photo": (1,), b"Photos": (1,)}, (), id="lead"),
         pytest.param(r"(?<=[ \t])\|", {}, ("|",), id="punctuation only"),
+        pytest.param(
+            r"\b(?:in the words of|said)\b", {b"words": (7,), b"said": (0,)}, (), id="phrase"
+        ),
         pytest.param(r"(?<![\w’'])said(?![\w\-])", {b"said": (0,)}, (), id="lookarounds"),
     ],
 )
