@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from figures import Figure, Stopwatch, varied_articles
 
-from tracker.parse import parse_article
+from tracker.parse import attribution, parse_article
 
 CORPUS_MB = float(os.environ.get("BENCH_PARSE_MB", "20"))
 
@@ -56,6 +56,8 @@ def run() -> Iterator[Figure]:
             parsed = parse_article(text)
             sentences += len(parsed.sentences)
             claims += len(parsed.claims)
+    # 1 when the measured parser is the mypyc-compiled build (setup.py), 0 for pure Python.
+    yield Figure("parse_compiled", int(not attribution.__file__.endswith(".py")), "bool")
     yield Figure("parse_corpus_mb", mb, "MB")
     yield Figure("parse_articles", len(texts), "articles")
     yield Figure("parse_claims", claims, "claims")

@@ -12,6 +12,7 @@ on timings (tests don't either).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -35,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     sys.path.insert(0, str(HERE))
-    sys.path.insert(0, str(HERE.parent))
+    if importlib.util.find_spec("tracker") is None:
+        # Not installed: measure the source tree (pure Python). Installed, the
+        # installed build is measured, compiled parser included (setup.py).
+        sys.path.insert(0, str(HERE.parent))
     for name in names:
         module = importlib.import_module(name)
         for figure in module.run():

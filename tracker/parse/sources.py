@@ -338,7 +338,7 @@ class Resolver:
             if len(letters) < 2:
                 continue
             window = self.text[max(0, m.start() - 120) : m.start()].rstrip()
-            words = re.findall(r"[A-Za-z][\w’'\-]*", window)
+            words: list[str] = re.findall(r"[A-Za-z][\w’'\-]*", window)
             caps: list[str] = []
             taken: list[str] = []
             for w in reversed(words):
