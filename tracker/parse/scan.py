@@ -29,6 +29,10 @@ from typing import Any
 _PROJECT = bytes(
     c if (65 <= c <= 90 or 97 <= c <= 122) else 48 if 48 <= c <= 57 else 32 for c in range(256)
 )
+# Over the projection: capitals read "A", other letters and digits "a", the rest a space.
+_CAPITAL_MARK = bytes(
+    65 if 65 <= c <= 90 else 97 if (97 <= c <= 122 or c == 48) else 32 for c in range(256)
+)
 # The most (lead, run) entries a pattern may expand to before it is scanned instead.
 _MAX_ENTRIES = 4000
 # The most characters a character class may enumerate before it counts as open.
@@ -477,7 +481,7 @@ def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
 class WordIndex:
     """Where the start words of a plan stand in one text (one pass, C-level string methods)."""
 
-    __slots__ = ("text", "plan", "offsets", "led")
+    __slots__ = ("text", "plan", "offsets", "led", "projected")
 
     def __init__(self, text: str, scan_plan: ScanPlan) -> None:
         self.text = text
@@ -488,6 +492,7 @@ class WordIndex:
         self.led: list[tuple[int, bytes]] = []
         """(offset, word) of the start words that can follow a lead, in text order."""
         projected = text.encode("ascii", "replace").translate(_PROJECT)
+        self.projected = projected
         words = projected.split()
         found = list(compress(words, map(table.__contains__, words)))
         if found:
@@ -505,6 +510,22 @@ class WordIndex:
                 if word in led:
                     self.led.append((i, word))
                 i += len(word) + 1
+
+    def capital_starts(self) -> list[int]:
+        """Offsets of the words that begin with a capital A-Z, in text order.
+
+        Words of the projection (ASCII letters and digits), so the list also holds a
+        capital after a non-ASCII letter or "_": a superset of the places where a pattern
+        that starts at a capital with no word character before it can match.
+        """
+        padded = b" " + self.projected.translate(_CAPITAL_MARK)
+        find = padded.find
+        out: list[int] = []
+        i = find(b" A")
+        while i >= 0:
+            out.append(i)  # the capital stands at i + 1 of the padded text: i of the text
+            i = find(b" A", i + 2)
+        return out
 
     def starts(self, k: int) -> list[int] | None:
         """Sorted offsets where a match of pattern ``k`` may begin (None: scan it all)."""

@@ -12,6 +12,7 @@ gets the same name in every article. Must not find attributions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
@@ -111,12 +112,25 @@ class Resolver:
         text = self.text
         lay = self.layout
         occurrence = self._name_occurrence
-        finditer = _CAPSEQ.finditer
+        match = _CAPSEQ.match
         heading = SentenceLabel.HEADING
+        # _CAPSEQ.finditer over each body sentence, tried only where a word starts with a
+        # capital (the regex engine would test every character).
+        capitals = lay.words.capital_starts()
+        k, n = 0, len(capitals)
         for (a, b), label in zip(lay.spans, lay.furniture, strict=True):
             if label is None or label is heading:
-                for m in finditer(text, a, b):
-                    occurrence(m.group(), m.start(), people, order)
+                k = bisect_left(capitals, a, k)
+                last = a
+                while k < n and capitals[k] < b:
+                    pos = capitals[k]
+                    k += 1
+                    if pos < last:
+                        continue
+                    m = match(text, pos, b)
+                    if m is not None:
+                        occurrence(m.group(), pos, people, order)
+                        last = m.end()
         trunc = _TRUNCATED.match(text)
         if trunc:
             part, rest = trunc.group("part"), _strip_possessive(trunc.group("rest"))
