@@ -117,14 +117,14 @@ class Resolver:
         # _CAPSEQ.finditer over each body sentence, tried only where a word starts with a
         # capital (the regex engine would test every character).
         capitals = lay.words.capital_starts()
-        k, n = 0, len(capitals)
+        ci, n = 0, len(capitals)
         for (a, b), label in zip(lay.spans, lay.furniture, strict=True):
             if label is None or label is heading:
-                k = bisect_left(capitals, a, k)
+                ci = bisect_left(capitals, a, ci)
                 last = a
-                while k < n and capitals[k] < b:
-                    pos = capitals[k]
-                    k += 1
+                while ci < n and capitals[ci] < b:
+                    pos = capitals[ci]
+                    ci += 1
                     if pos < last:
                         continue
                     m = match(text, pos, b)

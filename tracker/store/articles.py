@@ -215,8 +215,10 @@ def insert_articles(
             for item in batch
         ],
     )
-    for article_id, item in zip(article_ids, batch, strict=True):
-        insert_sentences(session, article_id, item.parsed)
+    insert_sentences(
+        session,
+        [(article_id, item.parsed) for article_id, item in zip(article_ids, batch, strict=True)],
+    )
     source_ids = register_sources(session, [item.parsed for item in batch])
 
     claim_ids_per_article = insert_claims(
@@ -237,7 +239,9 @@ def insert_articles(
     return [(a, len(ids)) for a, ids in zip(article_ids, claim_ids_per_article, strict=True)]
 
 
-def insert_sentences(session: Session, article_id: int, parsed: ParsedArticle) -> None:
+def insert_sentences(session: Session, articles: Sequence[tuple[int, ParsedArticle]]) -> None:
+    """The sentences of every article, in one executemany (a statement per article costs
+    more than its rows)."""
     rows = [
         {
             "article_id": article_id,
@@ -246,6 +250,7 @@ def insert_sentences(session: Session, article_id: int, parsed: ParsedArticle) -
             "end_char": sentence.span.end,
             "label": sentence.label,
         }
+        for article_id, parsed in articles
         for ordinal, sentence in enumerate(parsed.sentences)
     ]
     if rows:
@@ -434,7 +439,7 @@ def apply_reparse(
             .where(Claim.id.in_(list(orphan_ids)))
             .values(orphaned=True, updated_at=now)
         )
-    insert_sentences(session, article_id, parsed)
+    insert_sentences(session, [(article_id, parsed)])
     source_ids = register_sources(session, [parsed])
     kept_fields = ("status", "version", "created_at")
     for index, claim_id in carried.items():
