@@ -16,6 +16,8 @@ from pathlib import Path
 
 from figures import Figure, Stopwatch, varied_articles
 
+import tracker
+
 ARTICLES = int(os.environ.get("BENCH_INGEST_ARTICLES", "3000"))
 
 
@@ -30,8 +32,12 @@ def run() -> Iterator[Figure]:
             (corpus / f"{i:05d}.txt").write_bytes(data)
         db = Path(tmp) / "bench.db"
         cmd = [sys.executable, "-m", "tracker", "ingest", str(corpus), "--db", str(db)]
+        # The same tracker this process imports (the installed build, compiled parser
+        # included, or the source tree when not installed); not whatever the working
+        # directory holds, which ``-m`` would put first.
+        env = {**os.environ, "PYTHONPATH": str(Path(tracker.__file__).resolve().parent.parent)}
         with Stopwatch() as clock:
-            done = subprocess.run(cmd, capture_output=True, text=True)
+            done = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp, env=env)
         if done.returncode != 0:
             raise SystemExit(f"ingest failed: {done.stderr.strip()[:500]}")
         yield Figure("ingest_articles", ARTICLES, "articles")
