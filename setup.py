@@ -2,7 +2,7 @@
 
 Everything about the package is in ``pyproject.toml``; this file only adds the
 compiled parser. The parser is pure, fully typed Python, and mypyc (part of mypy)
-compiles it unchanged into a C extension that parses about 1.6 times as fast,
+compiles it unchanged into a C extension that parses about 1.5 times as fast,
 with the same results (``tests/parse/test_compiled.py`` checks that against the
 installed build). The ``.py`` files ship too, so nothing is lost when the
 extension is missing.
