@@ -155,8 +155,6 @@ CREATE INDEX ix_reviews_reviewer ON reviews (reviewer);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(content_text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 
-CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN INSERT INTO claims_fts(rowid, content_text) VALUES (new.id, new.content_text); END;
-
 CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN INSERT INTO claims_fts(claims_fts, rowid, content_text) VALUES ('delete', old.id, old.content_text); END;
 
 CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF content_text ON claims BEGIN INSERT INTO claims_fts(claims_fts, rowid, content_text) VALUES ('delete', old.id, old.content_text); INSERT INTO claims_fts(rowid, content_text) VALUES (new.id, new.content_text); END;

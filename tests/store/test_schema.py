@@ -66,3 +66,65 @@ def test_an_older_database_gets_indexes_added_later(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "ix_claims_status_id" in names
+
+
+def _fts_intact(db: Path) -> int:
+    """Claims in the FTS index, after FTS5's own check that it matches the claims table."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+        return int(conn.execute("SELECT count(*) FROM claims_fts_docsize").fetchone()[0])
+
+
+def test_search_index_follows_ingest_reparse_and_deletes(tmp_path: Path, seeds: Path) -> None:
+    import sqlite3
+
+    from tests.support import lexicon_without
+    from tracker.ops.ingest import IngestOptions, ingest
+    from tracker.ops.reparse import reparse
+    from tracker.store import open_store
+
+    db = tmp_path / "s.db"
+    store = open_store(str(db))
+    ingest(store, [str(seeds)], IngestOptions(workers=1))
+    with sqlite3.connect(db) as conn:
+        claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert claims > 0
+    assert _fts_intact(db) == claims
+    list(reparse(store, lexicon=lexicon_without("said")))  # replaces and deletes claims
+    with sqlite3.connect(db) as conn:
+        fewer = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        found = conn.execute(
+            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'liberated'"
+        ).fetchone()[0]
+    assert fewer < claims
+    assert _fts_intact(db) == fewer
+    assert found >= 1
+    store.close()
+
+
+def test_an_older_database_stops_indexing_each_claim_twice(tmp_path: Path, seeds: Path) -> None:
+    """Databases made when a trigger indexed each new claim lose that trigger on opening."""
+    import sqlite3
+
+    from tracker.ops.ingest import IngestOptions, ingest
+    from tracker.store import open_store
+
+    db = tmp_path / "old.db"
+    open_store(str(db)).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN "
+            "INSERT INTO claims_fts(rowid, content_text) VALUES (new.id, new.content_text); END"
+        )
+    store = open_store(str(db))
+    ingest(store, [str(seeds)], IngestOptions(workers=1))
+    store.close()
+    with sqlite3.connect(db) as conn:
+        claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    assert "claims_fts_insert" not in triggers
+    assert _fts_intact(db) == claims

@@ -15,13 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, or_, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.model import CONTENT_SEPARATOR, ParsedArticle, SourceType, Status
 from tracker.store.models import (
+    FTS_INDEX_NEW,
     Article,
     Claim,
     LinkTarget,
@@ -30,6 +31,7 @@ from tracker.store.models import (
     Source,
     SourceAlias,
     VerificationLink,
+    has_fts,
 )
 
 
@@ -337,8 +339,12 @@ def insert_claims(
 
 
 def insert_claim_rows(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``claims`` rows; returns their new ids in the order given."""
-    return insert_returning_ids(session, Claim, rows)
+    """Insert ``claims`` rows, indexed for search; returns their new ids in the order given."""
+    ids = insert_returning_ids(session, Claim, rows)
+    if ids and has_fts(session):
+        # SQLite ids of one insert are consecutive (``insert_returning_ids``).
+        session.execute(text(FTS_INDEX_NEW), {"first": ids[0], "last": ids[-1]})
+    return ids
 
 
 def insert_links(

@@ -41,6 +41,7 @@ from tracker.store.models import (
     Source,
     SourceAlias,
     VerificationLink,
+    has_fts,
 )
 from tracker.store.queries import (
     _like_pattern,
@@ -53,15 +54,6 @@ from tracker.store.queries import (
 _WORD = re.compile(r"\w+")
 _FTS = table(CLAIMS_FTS, column("rowid"), column(CLAIMS_FTS))
 _VERDICTS = (Status.VERIFIED, Status.DISPUTED, Status.UNVERIFIABLE)
-
-
-def has_fts(session: Session) -> bool:
-    """Whether this SQLite database carries the FTS5 index of claim content."""
-    if session.get_bind().dialect.name != "sqlite":
-        return False
-    master = table("sqlite_master", column("name"))
-    found = session.scalar(select(master.c.name).where(master.c.name == CLAIMS_FTS))
-    return found is not None
 
 
 def _sources_matching(word: str) -> Any:

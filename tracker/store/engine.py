@@ -20,7 +20,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import StoreError
-from tracker.store.models import CLAIMS_FTS, GENESIS_HASH, SEARCH_DDL, Base, LogHead
+from tracker.store.models import (
+    CLAIMS_FTS,
+    FTS_ROW_TRIGGER,
+    GENESIS_HASH,
+    SEARCH_DDL,
+    Base,
+    LogHead,
+)
 
 #: Milliseconds SQLite waits for another writer before reporting "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -154,25 +161,42 @@ def _search_index_exists(conn: Any) -> bool:
     return found is not None
 
 
+def _has_row_trigger(conn: Any) -> bool:
+    """Does this SQLite database still index each new claim by trigger?"""
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_ROW_TRIGGER,)
+    ).first()
+    return found is not None
+
+
 def create_search_index(engine: Engine) -> None:
     """Create the full-text search index of claims (``SEARCH_DDL``) if it is missing.
 
     Checked first, so an existing database takes no lock. On SQLite the FTS5
     index is filled from the claims already stored; an SQLite built without
-    FTS5 gets no index and search falls back to LIKE.
+    FTS5 gets no index and search falls back to LIKE. An older SQLite database's
+    per-row insert trigger is dropped: the store now indexes new claims in bulk.
     """
     statements = SEARCH_DDL.get(engine.dialect.name, ())
     if not statements:
         return
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        if _search_index_exists(conn):
-            return
+        missing = not _search_index_exists(conn)
+        stale = sqlite and _has_row_trigger(conn)
+    if not missing and not stale:
+        return
     try:
         with engine.begin() as conn:
-            for statement in statements:
-                conn.exec_driver_sql(statement)
-            if engine.dialect.name == "sqlite":
-                conn.exec_driver_sql(f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}) VALUES ('rebuild')")
+            if stale:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_ROW_TRIGGER}")
+            if missing:
+                for statement in statements:
+                    conn.exec_driver_sql(statement)
+                if sqlite:
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}) VALUES ('rebuild')"
+                    )
     except OperationalError as exc:
         if "fts5" not in str(exc.orig).lower():
             raise

@@ -27,8 +27,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    column,
+    select,
+    table,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from tracker.model import CueClass, Mode, SentenceLabel, SourceType, Stance, Status
 
@@ -253,17 +256,19 @@ CLAIMS_FTS = "claims_fts"
 
 #: Search indexes beyond the tables, per dialect, run after the tables are
 #: created (``engine.create_tables``) and printed after them (``tracker schema``).
-#: Every statement is idempotent. SQLite: an external-content FTS5 index kept in
-#: step with ``claims`` by triggers (skipped where SQLite lacks FTS5; search then
-#: falls back to LIKE). PostgreSQL: a GIN index over the 'simple' text-search
-#: vector of the content, which ``to_tsvector('simple', content_text)`` queries use.
+#: Every statement is idempotent. SQLite: an external-content FTS5 index of
+#: ``claims`` (skipped where SQLite lacks FTS5; search then falls back to LIKE).
+#: New claims are indexed in bulk by the store, one statement per batch
+#: (``FTS_INDEX_NEW``, from ``articles.insert_claim_rows``): a trigger per row cost
+#: a third of an ingest's writing. Triggers keep the index in step when a claim's
+#: content changes or it is deleted. PostgreSQL: a GIN index over the 'simple'
+#: text-search vector of the content, which ``to_tsvector('simple', content_text)``
+#: queries use.
 SEARCH_DDL: dict[str, tuple[str, ...]] = {
     "sqlite": (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {CLAIMS_FTS} USING fts5("
         "content_text, content='claims', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 2')",
-        f"CREATE TRIGGER IF NOT EXISTS {CLAIMS_FTS}_insert AFTER INSERT ON claims BEGIN "
-        f"INSERT INTO {CLAIMS_FTS}(rowid, content_text) VALUES (new.id, new.content_text); END",
         f"CREATE TRIGGER IF NOT EXISTS {CLAIMS_FTS}_delete AFTER DELETE ON claims BEGIN "
         f"INSERT INTO {CLAIMS_FTS}({CLAIMS_FTS}, rowid, content_text) "
         "VALUES ('delete', old.id, old.content_text); END",
@@ -278,3 +283,24 @@ SEARCH_DDL: dict[str, tuple[str, ...]] = {
         "USING gin (to_tsvector('simple'::regconfig, content_text))",
     ),
 }
+
+#: The per-row insert trigger of databases made before claims were indexed in bulk;
+#: opening such a database drops it (``engine.create_search_index``), or every new
+#: claim would be indexed twice.
+FTS_ROW_TRIGGER = f"{CLAIMS_FTS}_insert"
+
+
+def has_fts(session: Session) -> bool:
+    """Whether this SQLite database carries the FTS5 index of claim content."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    master = table("sqlite_master", column("name"))
+    found = session.scalar(select(master.c.name).where(master.c.name == CLAIMS_FTS))
+    return found is not None
+
+
+#: Index the claims with ids from ``:first`` to ``:last`` (SQLite, where the FTS5 table exists).
+FTS_INDEX_NEW = (
+    f"INSERT INTO {CLAIMS_FTS}(rowid, content_text) "
+    "SELECT id, content_text FROM claims WHERE id BETWEEN :first AND :last"
+)
