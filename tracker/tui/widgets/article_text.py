@@ -80,7 +80,10 @@ class ArticleText(VerticalScroll, can_focus=True):
         if block.region.height == 0 or self.virtual_size.height < len(self._blocks):
             self.call_after_refresh(self.position)  # not laid out yet: after the next refresh
             return
-        self.scroll_to_current()
+        self.scroll_to_current(settled=False)
+        # That layout can still change (a scrollbar appearing re-wraps every paragraph):
+        # scroll again once it has been redrawn, and only then call the claim positioned.
+        self.call_after_refresh(self.scroll_to_current)
 
     @property
     def claim(self) -> ClaimRow | None:
@@ -131,12 +134,12 @@ class ArticleText(VerticalScroll, can_focus=True):
         self.scroll_to_current()
         return self.claim
 
-    def scroll_to_current(self) -> None:
+    def scroll_to_current(self, settled: bool = True) -> None:
         claim = self.claim
         if claim is not None and self._blocks:
             block = self.query_one(f"#para-{self.block_of(claim)}", Static)
             self.scroll_to_widget(block, center=True, animate=False)
-        self.positioned = True
+        self.positioned = self.positioned or settled
 
 
 def article_heading(view: ArticleView) -> Text:
