@@ -151,21 +151,16 @@ def create_tables(engine: Engine) -> None:
     create_search_index(engine)
 
 
-def _search_index_exists(conn: Any) -> bool:
-    if conn.dialect.name == "sqlite":
-        found = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (f"{CLAIMS_FTS}_update",)
-        ).first()
-    else:
-        found = conn.exec_driver_sql("SELECT to_regclass('ix_claims_content_search')").scalar()
+def _sqlite_has(conn: Any, name: str) -> bool:
+    """Does this SQLite database hold a table, index or trigger called ``name``?"""
+    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first()
     return found is not None
 
 
-def _has_row_trigger(conn: Any) -> bool:
-    """Does this SQLite database still index each new claim by trigger?"""
-    found = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_ROW_TRIGGER,)
-    ).first()
+def _search_index_exists(conn: Any) -> bool:
+    if conn.dialect.name == "sqlite":
+        return _sqlite_has(conn, f"{CLAIMS_FTS}_update")
+    found = conn.exec_driver_sql("SELECT to_regclass('ix_claims_content_search')").scalar()
     return found is not None
 
 
@@ -183,7 +178,8 @@ def create_search_index(engine: Engine) -> None:
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         missing = not _search_index_exists(conn)
-        stale = sqlite and _has_row_trigger(conn)
+        # A database made when a trigger indexed each new claim: the store does it now.
+        stale = sqlite and _sqlite_has(conn, FTS_ROW_TRIGGER)
     if not missing and not stale:
         return
     try:
