@@ -13,15 +13,18 @@ from tracker.parse import DEFAULT_LEXICON
 from tracker.parse.attribution import find_claims
 from tracker.parse.layout import lay_out
 from tracker.parse.lexicon import SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME
+from tracker.parse.quotes import _MARK, _MARK_STARTS
 from tracker.parse.scan import (
     MATCH_GROUP,
     WordIndex,
+    char_offsets,
     first_runs,
     lead_with_first_char,
     leading_matches,
     matches,
     plan,
 )
+from tracker.parse.sentences import _END, _END_MARKS, split_lines
 
 SCANNED = {
     SCAN_CUE: DEFAULT_LEXICON.cue_pattern,
@@ -85,6 +88,17 @@ PIECES = st.sampled_from(
         "0",
         "1",
         "x",
+        "decadeMr Sunak",
+        "said.Trump",
+        "''",
+        "'''",
+        "«",
+        "…",
+        "?!",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "\t",
     ]
 )
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=200))
@@ -108,6 +122,26 @@ def test_candidates_within_a_window(text: str, a: int, b: int) -> None:
     begins = WordIndex(text, DEFAULT_LEXICON.scan_plan).starts(SCAN_HEDGE) or []
     expected = [m.span() for m in pattern.finditer(text, a, b)]
     assert [m.span() for m in matches(pattern, text, begins, a, b)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_marks_tried_only_at_their_characters_are_the_regex_scan(text: str) -> None:
+    for pattern, starts in ((_END, _END_MARKS), (_MARK, _MARK_STARTS)):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in matches(pattern, text, char_offsets(text, starts))] == expected
+    glue = DEFAULT_LEXICON.glue_pattern
+    assert DEFAULT_LEXICON.glue_capital_led
+    at = WordIndex(text, DEFAULT_LEXICON.scan_plan).capitals_after_letters()
+    assert [m.span() for m in matches(glue, text, at)] == [m.span() for m in glue.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_lines_are_the_visible_runs_between_line_breaks(text: str) -> None:
+    visible_runs = re.compile(r"\S(?:[^\r\n]*\S)?")
+    expected = [m.span() for m in visible_runs.finditer(text)]
+    assert [tuple(line) for line in split_lines(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def lay_out(text: str, lexicon: Lexicon) -> Layout:
     lines = split_lines(text)
     words = WordIndex(text, lexicon.scan_plan)
     appeals, furniture_hits = scan_furniture(text, lines, lexicon, words)
-    spans, line_of, line_first = split_sentences(text, lines, lexicon, appeals)
+    spans, line_of, line_first = split_sentences(text, lines, lexicon, appeals, words)
     quotes = find_quotes(text, lines)
     furniture = label_furniture(
         text, lines, spans, line_first, quotes, lexicon, appeals, furniture_hits

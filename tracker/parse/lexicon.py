@@ -1093,6 +1093,8 @@ class Lexicon:
     """``time_expression`` anchored at the end of the searched window."""
     glue_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     """Where a sentence glued onto the previous one starts ("decade|Mr Sunak")."""
+    glue_capital_led: bool = field(init=False, repr=False, compare=False)
+    """Every glue opener starts with a capital A-Z (so only those places need trying)."""
     colon_cue: CueInfo = field(init=False, repr=False, compare=False)
     """The cue of a bare colon ("Graham: ..."), used when a sentence has no cue word."""
     head_words: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -1242,6 +1244,11 @@ class Lexicon:
             if w
         )
         object.__setattr__(self, "glue_pattern", re.compile(glue or r"(?!x)x"))
+        object.__setattr__(
+            self,
+            "glue_capital_led",
+            all("A" <= w[0] <= "Z" for w in self.glue_openers if w),
+        )
         object.__setattr__(self, "cutter_scan", lead_with_first_char(self.content_cutters))
         object.__setattr__(self, "setting_scan", lead_with_first_char(self.setting_clause))
         object.__setattr__(

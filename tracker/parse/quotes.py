@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tracker.parse.scan import char_offsets, matches
 from tracker.parse.sentences import Line
 
-# One quote mark: every alternative begins with a literal, so the engine skips ahead to
-# quote characters. ("''" is two apostrophes not followed by a third.)
+# One quote mark ("''" is two apostrophes not followed by a third), tried only where
+# one of ``_MARK_STARTS`` stands.
 _MARK = re.compile(r"“|”|„|«|»|\"|'(?='(?!'))'")
+_MARK_STARTS = ("“", "”", "„", "«", "»", '"', "''")
 _OPEN_ONLY = frozenset("“„«")
 _CLOSE_ONLY = frozenset("”»")
 _BEFORE_OPEN = frozenset(" \t\xa0([{—–-/:;,\u2009\u202f")
@@ -59,7 +61,7 @@ def _kind(text: str, s: int, e: int, a: int, b: int) -> str:
 def find_quotes(text: str, lines: list[Line]) -> list[Quote]:
     """Every quoted stretch, in text order, grouped into multi-paragraph quotations."""
     quotes: list[Quote] = []
-    marks = [m.span() for m in _MARK.finditer(text)]
+    marks = [m.span() for m in matches(_MARK, text, char_offsets(text, _MARK_STARTS))]
     if not marks:
         return quotes
     group = -1

@@ -481,7 +481,7 @@ def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
 class WordIndex:
     """Where the start words of a plan stand in one text (one pass, C-level string methods)."""
 
-    __slots__ = ("text", "plan", "offsets", "led", "projected")
+    __slots__ = ("text", "plan", "offsets", "led", "projected", "_marked")
 
     def __init__(self, text: str, scan_plan: ScanPlan) -> None:
         self.text = text
@@ -493,6 +493,7 @@ class WordIndex:
         """(offset, word) of the start words that can follow a lead, in text order."""
         projected = text.encode("ascii", "replace").translate(_PROJECT)
         self.projected = projected
+        self._marked: bytes | None = None
         words = projected.split()
         found = list(compress(words, map(table.__contains__, words)))
         if found:
@@ -518,14 +519,18 @@ class WordIndex:
         capital after a non-ASCII letter or "_": a superset of the places where a pattern
         that starts at a capital with no word character before it can match.
         """
-        padded = b" " + self.projected.translate(_CAPITAL_MARK)
-        find = padded.find
-        out: list[int] = []
-        i = find(b" A")
-        while i >= 0:
-            out.append(i)  # the capital stands at i + 1 of the padded text: i of the text
-            i = find(b" A", i + 2)
-        return out
+        # The capital stands at i + 1 of the padded text: at i of the text.
+        return find_all(self._capitals_marked(), b" A")
+
+    def capitals_after_letters(self) -> list[int]:
+        """Offsets of the capitals A-Z that directly follow an ASCII letter or digit."""
+        return find_all(self._capitals_marked(), b"aA")
+
+    def _capitals_marked(self) -> bytes:
+        """The projection with capitals as "A", other letters and digits as "a", after a space."""
+        if self._marked is None:
+            self._marked = b" " + self.projected.translate(_CAPITAL_MARK)
+        return self._marked
 
     def starts(self, k: int) -> list[int] | None:
         """Sorted offsets where a match of pattern ``k`` may begin (None: scan it all)."""
@@ -547,6 +552,34 @@ class WordIndex:
                 out.append(i)
                 i = text.find(lead, i + 1)
         return sorted(set(out))
+
+
+def find_all(data: bytes, needle: bytes) -> list[int]:
+    """Offsets of every occurrence of ``needle`` in ``data``, overlapping ones included."""
+    out: list[int] = []
+    find = data.find
+    i = find(needle)
+    while i >= 0:
+        out.append(i)
+        i = find(needle, i + 1)
+    return out
+
+
+def char_offsets(text: str, needles: Sequence[str]) -> list[int]:
+    """Sorted offsets where any of ``needles`` occurs (overlapping occurrences included).
+
+    One C-level ``str.find`` pass per needle: far quicker than a regex that opens with
+    a character class, which tests the class at every character.
+    """
+    out: list[int] = []
+    for needle in needles:
+        find = text.find
+        i = find(needle)
+        while i >= 0:
+            out.append(i)
+            i = find(needle, i + 1)
+    out.sort()
+    return out
 
 
 def within(begins: Sequence[int], a: int, b: int) -> bool:

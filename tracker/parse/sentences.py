@@ -12,13 +12,12 @@ import re
 from typing import NamedTuple
 
 from tracker.parse.lexicon import Lexicon
+from tracker.parse.scan import WordIndex, char_offsets, matches
 
-# A line: from its first visible character to its last, never across \r or \n (the match
-# starts at a visible character, so runs of blanks are skipped without backtracking).
-_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
-# End punctuation, any closing quotes/brackets, then either space or a glued capital. (One
-# mark is matched before the rest, so the engine skips ahead to end punctuation.)
+# End punctuation, any closing quotes/brackets, then either space or a glued capital.
+# Tried only where an end mark stands (``char_offsets``).
 _END = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s|[A-Z“\"‘(])")
+_END_MARKS = ".!?…"
 _OPENERS = "“\"‘'«([*"
 _PIPE = re.compile(r"\s\|\s")
 
@@ -30,8 +29,23 @@ class Line(NamedTuple):
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines, trimmed of whitespace at both ends."""
-    return [Line(*m.span()) for m in _LINE.finditer(text)]
+    """Non-blank lines, trimmed of whitespace at both ends; \r and \n both end a line.
+
+    (Other Unicode line separators stay inside a line, as whitespace.)
+    """
+    out: list[Line] = []
+    pieces = text.split("\n")
+    if "\r" in text:
+        pieces = [part for piece in pieces for part in piece.split("\r")]
+    start = 0
+    for piece in pieces:
+        size = len(piece)
+        kept = piece.strip()
+        if kept:
+            a = start + size - len(piece.lstrip())
+            out.append(Line(a, a + len(kept)))
+        start += size + 1
+    return out
 
 
 def _cut_line(
@@ -131,14 +145,17 @@ def _is_abbreviation(text: str, a: int, dot: int, lexicon: Lexicon, following: s
 
 
 def split_sentences(
-    text: str, lines: list[Line], lexicon: Lexicon, appeals: set[int]
+    text: str, lines: list[Line], lexicon: Lexicon, appeals: set[int], words: WordIndex
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Sentence spans in text order, the line of each, and the first sentence of each line.
 
-    One pass of each pattern over the whole text; the marks are then dealt out to lines.
+    One pass over the whole text finds the marks; they are then dealt out to lines.
     """
-    ends = [m.span() for m in _END.finditer(text)]
-    glues = [m.start() for m in lexicon.glue_pattern.finditer(text)]
+    ends = [m.span() for m in matches(_END, text, char_offsets(text, _END_MARKS))]
+    # A glued opener starts right after a lower-case letter: at a capital, as a rule.
+    glue = lexicon.glue_pattern
+    at = words.capitals_after_letters() if lexicon.glue_capital_led else None
+    glues = [m.start() for m in matches(glue, text, at)]
     spans: list[tuple[int, int]] = []
     line_of: list[int] = []
     line_first: list[int] = []
