@@ -11,11 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Dialect,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -53,6 +65,7 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@lru_cache(maxsize=4096)
 def source_key(name: str) -> str:
     """The identity of a source across articles: its canonical name, case- and space-folded."""
     folded = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
@@ -76,8 +89,14 @@ def known_hashes(session: Session, hashes: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` with Core executemany; returns their new ids in the order given.
+Row = tuple[Any, ...]
+
+
+def insert_returning_ids(
+    session: Session, model: Any, columns: Sequence[str], rows: Sequence[Row]
+) -> list[int]:
+    """Insert ``rows`` (values in ``columns`` order) in one executemany; returns their new
+    ids in the order given.
 
     SQLite writers hold the database's write lock (BEGIN IMMEDIATE), so ids are
     assigned here from max(id) and the rows go in as one plain executemany,
@@ -90,10 +109,69 @@ def insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]
     if conn.dialect.name == "sqlite":
         first = int(conn.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()) + 1
         ids = list(range(first, first + len(rows)))
-        conn.execute(insert(model), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        bulk_insert(
+            conn, model, ("id", *columns), [(i, *row) for i, row in zip(ids, rows, strict=True)]
+        )
         return ids
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, rows).scalars())
+    return list(
+        conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows]).scalars()
+    )
+
+
+def bulk_insert(conn: Connection, model: Any, columns: Sequence[str], rows: Sequence[Row]) -> None:
+    """Insert ``rows`` (values in ``columns`` order) in one executemany.
+
+    On SQLite the rows go to the driver as they are, each column converted here by
+    its own type (``bind_processor``: enums, JSON, dates), each distinct value once:
+    SQLAlchemy's per-row parameter handling cost twice the insert itself. Other
+    databases take the usual Core executemany.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(model), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    sql, converters = _driver_insert(conn.dialect, model, tuple(columns))
+    conn.exec_driver_sql(sql, _converted(rows, converters) if converters else list(rows))
+
+
+Converter = Callable[[Any], Any]
+
+
+@lru_cache(maxsize=64)
+def _driver_insert(
+    dialect: Dialect, model: Any, columns: tuple[str, ...]
+) -> tuple[str, tuple[tuple[int, Converter], ...]]:
+    """The driver-level INSERT for ``columns`` (qmark style, SQLite's) and the conversion
+    of each column that has one."""
+    quote = dialect.identifier_preparer.quote
+    table = model.__table__
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    converters = []
+    for i, name in enumerate(columns):
+        convert = table.c[name].type.bind_processor(dialect)
+        if convert is not None:
+            converters.append((i, convert))
+    return sql, tuple(converters)
+
+
+def _converted(params: Sequence[Row], converters: tuple[tuple[int, Converter], ...]) -> list[Row]:
+    """``params`` with ``converters`` applied, column by column: each distinct value of a
+    column converted once (values that cannot be hashed, JSON lists, one by one)."""
+    columns: list[Sequence[Any]] = list(zip(*params, strict=True))
+    for i, convert in converters:
+        column = columns[i]
+        try:
+            once = {value: convert(value) for value in set(column)}
+        except TypeError:
+            columns[i] = list(map(convert, column))
+        else:
+            columns[i] = list(map(once.__getitem__, column))
+    return list(zip(*columns, strict=True))
 
 
 def _insert_ignoring_conflicts(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -189,6 +267,20 @@ def merge_source(session: Session, old_name: str, new_name: str) -> None:
     )
 
 
+_ARTICLE_COLUMNS = (
+    "sha256",
+    "title",
+    "outlet",
+    "url",
+    "path",
+    "published",
+    "text",
+    "encoding",
+    "parser_version",
+    "ingested_at",
+)
+
+
 def insert_articles(
     session: Session, batch: Sequence[NewArticle], now: dt.datetime
 ) -> list[tuple[int, int]]:
@@ -201,19 +293,20 @@ def insert_articles(
     article_ids = insert_returning_ids(
         session,
         Article,
+        _ARTICLE_COLUMNS,
         [
-            {
-                "sha256": item.sha256,
-                "title": item.title,
-                "outlet": item.outlet,
-                "url": item.url,
-                "path": item.path,
-                "published": item.parsed.published,
-                "text": item.parsed.text,
-                "encoding": item.encoding,
-                "parser_version": item.parser_version,
-                "ingested_at": now,
-            }
+            (
+                item.sha256,
+                item.title,
+                item.outlet,
+                item.url,
+                item.path,
+                item.parsed.published,
+                item.parsed.text,
+                item.encoding,
+                item.parser_version,
+                now,
+            )
             for item in batch
         ],
     )
@@ -245,18 +338,12 @@ def insert_sentences(session: Session, articles: Sequence[tuple[int, ParsedArtic
     """The sentences of every article, in one executemany (a statement per article costs
     more than its rows)."""
     rows = [
-        {
-            "article_id": article_id,
-            "ordinal": ordinal,
-            "start_char": sentence.span.start,
-            "end_char": sentence.span.end,
-            "label": sentence.label,
-        }
+        (article_id, ordinal, sentence.span.start, sentence.span.end, sentence.label)
         for article_id, parsed in articles
         for ordinal, sentence in enumerate(parsed.sentences)
     ]
-    if rows:
-        session.connection().execute(insert(Sentence), rows)
+    columns = ("article_id", "ordinal", "start_char", "end_char", "label")
+    bulk_insert(session.connection(), Sentence, columns, rows)
 
 
 def register_sources(session: Session, parsed: Sequence[ParsedArticle]) -> dict[str, int]:
@@ -278,41 +365,69 @@ def register_sources(session: Session, parsed: Sequence[ParsedArticle]) -> dict[
     return source_ids
 
 
+CLAIM_COLUMNS = (
+    "article_id",
+    "ordinal",
+    "sentence_ordinal",
+    "source_id",
+    "source_start",
+    "source_end",
+    "source_text",
+    "cue_start",
+    "cue_end",
+    "cue_text",
+    "cue_class",
+    "content_spans",
+    "content_text",
+    "mode",
+    "hedges",
+    "speech_date",
+    "speech_date_text",
+    "status",
+    "version",
+    "orphaned",
+    "fingerprint",
+    "created_at",
+    "updated_at",
+)
+
+
 def claim_row(
     article_id: int,
     ordinal: int,
     parsed: ParsedArticle,
     source_ids: dict[str, int],
     now: dt.datetime,
-) -> dict[str, Any]:
-    """The ``claims`` row for the parser's claim number ``ordinal`` in ``parsed``."""
+) -> Row:
+    """The ``claims`` row (``CLAIM_COLUMNS``) for the parser's claim ``ordinal`` in ``parsed``."""
     c = parsed.claims[ordinal]
-    content_text = CONTENT_SEPARATOR.join(s.text for s in c.content)
-    return {
-        "article_id": article_id,
-        "ordinal": ordinal,
-        "sentence_ordinal": c.sentence_index,
-        "source_id": source_ids[source_key(c.source_entity)],
-        "source_start": c.source.start if c.source else None,
-        "source_end": c.source.end if c.source else None,
-        "source_text": c.source.text[:1000] if c.source else None,
-        "cue_start": c.cue.start if c.cue else None,
-        "cue_end": c.cue.end if c.cue else None,
-        "cue_text": c.cue.text[:200] if c.cue else None,
-        "cue_class": c.cue_class,
-        "content_spans": [[s.start, s.end] for s in c.content],
-        "content_text": content_text,
-        "mode": c.mode,
-        "hedges": list(c.hedges),
-        "speech_date": c.speech_date,
-        "speech_date_text": c.speech_date_text[:200] if c.speech_date_text else None,
-        "status": Status.UNREVIEWED,
-        "version": 1,
-        "orphaned": False,
-        "fingerprint": claim_fingerprint(c.source_entity, content_text),
-        "created_at": now,
-        "updated_at": now,
-    }
+    content_text = CONTENT_SEPARATOR.join([s.text for s in c.content])
+    source, cue = c.source, c.cue
+    return (
+        article_id,
+        ordinal,
+        c.sentence_index,
+        source_ids[source_key(c.source_entity)],
+        source.start if source else None,
+        source.end if source else None,
+        source.text[:1000] if source else None,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        cue.text[:200] if cue else None,
+        c.cue_class,
+        [[s.start, s.end] for s in c.content],
+        content_text,
+        c.mode,
+        list(c.hedges),
+        c.speech_date,
+        c.speech_date_text[:200] if c.speech_date_text else None,
+        Status.UNREVIEWED,
+        1,
+        False,
+        claim_fingerprint(c.source_entity, content_text),
+        now,
+        now,
+    )
 
 
 def insert_claims(
@@ -338,9 +453,10 @@ def insert_claims(
     return out
 
 
-def insert_claim_rows(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``claims`` rows, indexed for search; returns their new ids in the order given."""
-    ids = insert_returning_ids(session, Claim, rows)
+def insert_claim_rows(session: Session, rows: list[Row]) -> list[int]:
+    """Insert ``claims`` rows (``CLAIM_COLUMNS``), indexed for search; returns their new ids
+    in the order given."""
+    ids = insert_returning_ids(session, Claim, CLAIM_COLUMNS, rows)
     if ids and has_fts(session):
         # SQLite ids of one insert are consecutive (``insert_returning_ids``).
         session.execute(text(FTS_INDEX_NEW), {"first": ids[0], "last": ids[-1]})
@@ -351,30 +467,24 @@ def insert_links(
     session: Session, articles: Sequence[tuple[int, ParsedArticle, list[int]]]
 ) -> None:
     """Insert the verification links of each article, pointing at its stored claim ids."""
-    link_rows: list[dict[str, Any]] = []
+    link_rows: list[Row] = []
     targets: list[tuple[int, ...]] = []
     for article_id, parsed, claim_ids in articles:
         for link in parsed.links:
             link_rows.append(
-                {
-                    "article_id": article_id,
-                    "sentence_start": link.sentence.start,
-                    "sentence_end": link.sentence.end,
-                    "stance": link.stance,
-                    "by_entity": link.by[:500],
-                }
+                (article_id, link.sentence.start, link.sentence.end, link.stance, link.by[:500])
             )
             targets.append(tuple(claim_ids[i] for i in link.target_claims if i < len(claim_ids)))
     if not link_rows:
         return
-    link_ids = insert_returning_ids(session, VerificationLink, link_rows)
+    columns = ("article_id", "sentence_start", "sentence_end", "stance", "by_entity")
+    link_ids = insert_returning_ids(session, VerificationLink, columns, link_rows)
     target_rows = [
-        {"link_id": link_id, "claim_id": claim_id}
+        (link_id, claim_id)
         for link_id, claim_ids in zip(link_ids, targets, strict=True)
         for claim_id in dict.fromkeys(claim_ids)
     ]
-    if target_rows:
-        session.connection().execute(insert(LinkTarget), target_rows)
+    bulk_insert(session.connection(), LinkTarget, ("link_id", "claim_id"), target_rows)
 
 
 # -- re-parsing stored articles ------------------------------------------------------
@@ -450,7 +560,7 @@ def apply_reparse(
     kept_fields = ("status", "version", "created_at")
     for index, claim_id in carried.items():
         row = claim_row(article_id, index, parsed, source_ids, now)
-        values = {k: v for k, v in row.items() if k not in kept_fields}
+        values = {k: v for k, v in zip(CLAIM_COLUMNS, row, strict=True) if k not in kept_fields}
         session.execute(update(Claim).where(Claim.id == claim_id).values(**values))
     fresh = [i for i in range(len(parsed.claims)) if i not in carried]
     new_ids = insert_claim_rows(
