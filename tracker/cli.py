@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,13 +160,18 @@ def open_store_for(args: argparse.Namespace) -> Store:
 
 
 class RichIngestProgress:
-    """A progress bar on a terminal; failures are printed as they happen."""
+    """A progress bar on a terminal; failures are printed as they happen.
+
+    Redrawn as outcomes arrive (at most ten times a second), not by rich's refresh
+    thread: ingest forks its workers, and a fork should not copy a running thread.
+    """
 
     def __init__(self, console: Console, show_bar: bool) -> None:
         self.console = console
         self.show_bar = show_bar
         self.progress: Progress | None = None
         self.task: Any = None
+        self.drawn_at = 0.0
 
     def start(self, total: int) -> None:
         if self.show_bar and total > 1:
@@ -176,6 +182,7 @@ class RichIngestProgress:
                 TimeRemainingColumn(),
                 console=self.console,
                 transient=True,
+                auto_refresh=False,
             )
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=total)
@@ -195,6 +202,10 @@ class RichIngestProgress:
                 print(note, file=sys.stderr)
         if self.progress is not None:
             self.progress.advance(self.task)
+            now = time.monotonic()
+            if now - self.drawn_at >= 0.1:
+                self.drawn_at = now
+                self.progress.refresh()
 
     def stop(self) -> None:
         if self.progress is not None:

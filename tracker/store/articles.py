@@ -29,7 +29,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.model import CONTENT_SEPARATOR, ParsedArticle, SourceType, Status
@@ -119,21 +118,32 @@ def insert_returning_ids(
     )
 
 
-def bulk_insert(conn: Connection, model: Any, columns: Sequence[str], rows: Sequence[Row]) -> None:
+def bulk_insert(
+    conn: Connection,
+    model: Any,
+    columns: Sequence[str],
+    rows: Sequence[Row],
+    ignore_conflicts: bool = False,
+) -> None:
     """Insert ``rows`` (values in ``columns`` order) in one executemany.
 
     On SQLite the rows go to the driver as they are, each column converted here by
     its own type (``bind_processor``: enums, JSON, dates), each distinct value once:
     SQLAlchemy's per-row parameter handling cost twice the insert itself. Other
-    databases take the usual Core executemany.
+    databases take the usual Core executemany. ``ignore_conflicts`` skips rows that
+    would break a unique constraint.
     """
     if not rows:
         return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(model), [dict(zip(columns, row, strict=True)) for row in rows])
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        sql, converters = _driver_insert(conn.dialect, model, tuple(columns), ignore_conflicts)
+        conn.exec_driver_sql(sql, _converted(rows, converters) if converters else list(rows))
         return
-    sql, converters = _driver_insert(conn.dialect, model, tuple(columns))
-    conn.exec_driver_sql(sql, _converted(rows, converters) if converters else list(rows))
+    stmt = insert(model)
+    if ignore_conflicts and dialect == "postgresql":
+        stmt = pg_insert(model).on_conflict_do_nothing()
+    conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows])
 
 
 Converter = Callable[[Any], Any]
@@ -141,7 +151,7 @@ Converter = Callable[[Any], Any]
 
 @lru_cache(maxsize=64)
 def _driver_insert(
-    dialect: Dialect, model: Any, columns: tuple[str, ...]
+    dialect: Dialect, model: Any, columns: tuple[str, ...], ignore_conflicts: bool
 ) -> tuple[str, tuple[tuple[int, Converter], ...]]:
     """The driver-level INSERT for ``columns`` (qmark style, SQLite's) and the conversion
     of each column that has one."""
@@ -150,6 +160,7 @@ def _driver_insert(
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
+        + (" ON CONFLICT DO NOTHING" if ignore_conflicts else "")
     )
     converters = []
     for i, name in enumerate(columns):
@@ -174,16 +185,11 @@ def _converted(params: Sequence[Row], converters: tuple[tuple[int, Converter], .
     return list(zip(*columns, strict=True))
 
 
-def _insert_ignoring_conflicts(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        session.execute(pg_insert(table).on_conflict_do_nothing(), rows)
-    elif dialect == "sqlite":
-        session.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-        session.execute(insert(table), rows)
+def _insert_ignoring_conflicts(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        columns = tuple(rows[0])
+        values = [tuple([row[c] for c in columns]) for row in rows]
+        bulk_insert(session.connection(), model, columns, values, ignore_conflicts=True)
 
 
 def _source_ids(session: Session, keys: list[str]) -> dict[str, int]:
