@@ -30,10 +30,13 @@ CREATE TABLE sources (
 	name VARCHAR(500) NOT NULL,
 	match_key VARCHAR(600) NOT NULL,
 	type VARCHAR(12) NOT NULL,
+	surname VARCHAR(600),
 	PRIMARY KEY (id),
 	UNIQUE (match_key),
 	CONSTRAINT source_type CHECK (type IN ('person', 'organisation', 'unnamed', 'document'))
 );
+
+CREATE INDEX ix_sources_type_surname ON sources (type, surname);
 
 CREATE TABLE claims (
 	id INTEGER NOT NULL,

@@ -128,3 +128,55 @@ def test_an_older_database_stops_indexing_each_claim_twice(tmp_path: Path, seeds
         }
     assert "claims_fts_insert" not in triggers
     assert _fts_intact(db) == claims
+
+
+def test_an_older_database_gets_source_surnames(tmp_path: Path, seeds: Path) -> None:
+    """A database made before ``sources.surname`` gets the column, filled from match_key."""
+    import sqlite3
+
+    from tracker.ops.ingest import IngestOptions, ingest
+    from tracker.store import open_store
+    from tracker.store.articles import person_sources
+    from tracker.store.models import surname_of
+
+    db = tmp_path / "old.db"
+    store = open_store(str(db))
+    ingest(store, [str(seeds)], IngestOptions(workers=1))
+    store.close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX ix_sources_type_surname")
+        conn.execute("ALTER TABLE sources DROP COLUMN surname")
+    store = open_store(str(db))
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT match_key, surname FROM sources").fetchall()
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert rows and all(surname == surname_of(key) for key, surname in rows)
+    assert "ix_sources_type_surname" in indexes
+    with store.read() as session:
+        assert "Hanna Malyar" in person_sources(session, ["malyar"])
+    store.close()
+
+
+def test_people_sharing_a_surname_are_found_by_index(tmp_path: Path) -> None:
+    """Linking a chunk's people to the store must not scan every stored source."""
+    from sqlalchemy import event
+
+    from tracker.model import SourceType
+    from tracker.store import open_store
+    from tracker.store.articles import ensure_sources, person_sources, source_key
+
+    store = open_store(str(tmp_path / "p.db"))
+    people = ["Hanna Malyar", "Malyar", "Rishi Sunak"]
+    entities = {source_key(n): (n, SourceType.PERSON) for n in people}
+    entities[source_key("Malyar Defence")] = ("Malyar Defence", SourceType.ORGANISATION)
+    store.run(lambda s: ensure_sources(s, entities))
+    with store.read() as session:
+        conn = session.connection()
+        statements: list[str] = []
+        event.listen(conn, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        assert set(person_sources(session, ["malyar", "nobody"])) == {"Hanna Malyar", "Malyar"}
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + statements[-1], ("person", "malyar", "nobody")
+        ).all()
+    assert any("ix_sources_type_surname" in str(row) for row in plan), plan
+    store.close()

@@ -23,7 +23,6 @@ from sqlalchemy import (
     exists,
     func,
     insert,
-    or_,
     select,
     text,
     update,
@@ -43,6 +42,7 @@ from tracker.store.models import (
     SourceAlias,
     VerificationLink,
     has_fts,
+    surname_of,
 )
 
 
@@ -214,7 +214,12 @@ def ensure_sources(session: Session, entities: dict[str, tuple[str, SourceType]]
             session,
             Source,
             [
-                {"name": entities[k][0][:500], "match_key": k, "type": entities[k][1]}
+                {
+                    "name": entities[k][0][:500],
+                    "match_key": k,
+                    "type": entities[k][1],
+                    "surname": surname_of(k),
+                }
                 for k in missing
             ],
         )
@@ -228,15 +233,12 @@ def person_sources(session: Session, surnames: Iterable[str]) -> dict[str, int]:
     """Stored person sources whose name ends with one of ``surnames``, with their claim counts."""
     wanted = sorted(set(surnames))
     found: dict[str, int] = {}
-    for i in range(0, len(wanted), 100):
-        chunk = wanted[i : i + 100]
-        matches = [Source.match_key == s for s in chunk] + [
-            Source.match_key.like("% " + s.replace("%", "").replace("_", "")) for s in chunk
-        ]
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
         rows = session.execute(
             select(Source.name, func.count(Claim.id))
             .outerjoin(Claim, Claim.source_id == Source.id)
-            .where(Source.type == SourceType.PERSON, or_(*matches))
+            .where(Source.type == SourceType.PERSON, Source.surname.in_(chunk))
             .group_by(Source.id, Source.name)
         )
         found.update((name, int(n)) for name, n in rows)
@@ -255,7 +257,9 @@ def merge_source(session: Session, old_name: str, new_name: str) -> None:
     new_id = session.scalar(select(Source.id).where(Source.match_key == new_key))
     if new_id is None:
         session.execute(
-            update(Source).where(Source.id == old_id).values(name=new_name[:500], match_key=new_key)
+            update(Source)
+            .where(Source.id == old_id)
+            .values(name=new_name[:500], match_key=new_key, surname=surname_of(new_key))
         )
         new_id = old_id
     else:

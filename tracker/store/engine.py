@@ -14,9 +14,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Engine, bindparam, create_engine, event, insert, inspect, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import StoreError
@@ -27,6 +33,8 @@ from tracker.store.models import (
     SEARCH_DDL,
     Base,
     LogHead,
+    Source,
+    surname_of,
 )
 
 #: Milliseconds SQLite waits for another writer before reporting "database is locked".
@@ -139,6 +147,7 @@ def create_tables(engine: Engine) -> None:
     added in a later version are created here for older databases.
     """
     Base.metadata.create_all(engine, checkfirst=True)
+    _add_source_surnames(engine)
     for table in Base.metadata.sorted_tables:
         for index in table.indexes:
             index.create(engine, checkfirst=True)
@@ -149,6 +158,26 @@ def create_tables(engine: Engine) -> None:
     except IntegrityError:
         pass  # another process created the head row at the same moment
     create_search_index(engine)
+
+
+def _add_source_surnames(engine: Engine) -> None:
+    """Give a database made before ``sources.surname`` existed the column, filled in."""
+    if "surname" in {c["name"] for c in inspect(engine).get_columns("sources")}:
+        return
+    try:
+        with engine.begin() as conn:
+            column_type = Source.__table__.c.surname.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE sources ADD COLUMN surname {column_type}")
+            keys = conn.execute(select(Source.id, Source.match_key)).all()
+            if keys:
+                conn.execute(
+                    update(Source).where(Source.id == bindparam("source_id")),
+                    [{"source_id": i, "surname": surname_of(key)} for i, key in keys],
+                )
+    except (OperationalError, ProgrammingError):
+        # Another process added it at the same moment; anything else still fails here.
+        if "surname" not in {c["name"] for c in inspect(engine).get_columns("sources")}:
+            raise
 
 
 def _sqlite_has(conn: Any, name: str) -> bool:

@@ -106,12 +106,21 @@ class Source(Base):
     """One canonical entity, shared across articles (same canonical name, same row)."""
 
     __tablename__ = "sources"
+    __table_args__ = (Index("ix_sources_type_surname", "type", "surname"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     match_key: Mapped[str] = mapped_column(String(600), unique=True)
     """Case-folded name plus type: the identity used to merge mentions across articles."""
     type: Mapped[SourceType] = mapped_column(_enum(SourceType, "source_type"))
+    surname: Mapped[str | None] = mapped_column(String(600))
+    """Last word of ``match_key`` (``surname_of``): how a new name finds the stored
+    people who share its surname, by index rather than by scanning every source."""
+
+
+def surname_of(match_key: str) -> str:
+    """The ``sources.surname`` of a ``match_key``: its last word."""
+    return match_key.rsplit(" ", 1)[-1]
 
 
 class SourceAlias(Base):
