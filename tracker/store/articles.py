@@ -185,11 +185,10 @@ def _converted(params: Sequence[Row], converters: tuple[tuple[int, Converter], .
     return list(zip(*columns, strict=True))
 
 
-def _insert_ignoring_conflicts(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        columns = tuple(rows[0])
-        values = [tuple([row[c] for c in columns]) for row in rows]
-        bulk_insert(session.connection(), model, columns, values, ignore_conflicts=True)
+def _insert_aliases(session: Session, rows: Sequence[tuple[int, str]]) -> None:
+    """``(source_id, alias)`` rows; an alias the source already has is skipped."""
+    conn = session.connection()
+    bulk_insert(conn, SourceAlias, ("source_id", "alias"), rows, ignore_conflicts=True)
 
 
 def _source_ids(session: Session, keys: list[str]) -> dict[str, int]:
@@ -210,18 +209,12 @@ def ensure_sources(session: Session, entities: dict[str, tuple[str, SourceType]]
         ids.update(_source_ids(session, chunk))
     missing = [k for k in keys if k not in ids]
     if missing:
-        _insert_ignoring_conflicts(
-            session,
+        bulk_insert(
+            session.connection(),
             Source,
-            [
-                {
-                    "name": entities[k][0][:500],
-                    "match_key": k,
-                    "type": entities[k][1],
-                    "surname": surname_of(k),
-                }
-                for k in missing
-            ],
+            ("name", "match_key", "type", "surname"),
+            [(entities[k][0][:500], k, entities[k][1], surname_of(k)) for k in missing],
+            ignore_conflicts=True,
         )
         for i in range(0, len(missing), 500):
             chunk = missing[i : i + 500]
@@ -268,13 +261,9 @@ def merge_source(session: Session, old_name: str, new_name: str) -> None:
             session.scalars(select(SourceAlias.alias).where(SourceAlias.source_id == old_id))
         )
         session.execute(delete(SourceAlias).where(SourceAlias.source_id == old_id))
-        _insert_ignoring_conflicts(
-            session, SourceAlias, [{"source_id": new_id, "alias": a} for a in aliases]
-        )
+        _insert_aliases(session, [(new_id, a) for a in aliases])
         session.execute(delete(Source).where(Source.id == old_id))
-    _insert_ignoring_conflicts(
-        session, SourceAlias, [{"source_id": new_id, "alias": old_name[:500]}]
-    )
+    _insert_aliases(session, [(new_id, old_name[:500])])
 
 
 _ARTICLE_COLUMNS = (
@@ -369,9 +358,7 @@ def register_sources(session: Session, parsed: Sequence[ParsedArticle]) -> dict[
         for c in article.claims
         if c.source is not None
     }
-    _insert_ignoring_conflicts(
-        session, SourceAlias, [{"source_id": s, "alias": a} for s, a in sorted(alias_rows)]
-    )
+    _insert_aliases(session, sorted(alias_rows))
     return source_ids
 
 

@@ -162,7 +162,11 @@ def create_tables(engine: Engine) -> None:
 
 def _add_source_surnames(engine: Engine) -> None:
     """Give a database made before ``sources.surname`` existed the column, filled in."""
-    if "surname" in {c["name"] for c in inspect(engine).get_columns("sources")}:
+
+    def has_column() -> bool:
+        return any(c["name"] == "surname" for c in inspect(engine).get_columns("sources"))
+
+    if has_column():
         return
     try:
         with engine.begin() as conn:
@@ -176,7 +180,7 @@ def _add_source_surnames(engine: Engine) -> None:
                 )
     except (OperationalError, ProgrammingError):
         # Another process added it at the same moment; anything else still fails here.
-        if "surname" not in {c["name"] for c in inspect(engine).get_columns("sources")}:
+        if not has_column():
             raise
 
 
