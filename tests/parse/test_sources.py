@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.parse.helpers import parse
+from tracker.parse.sources import _CAPSEQ, _may_begin_name_run
 
 
 def entities(text: str) -> list[tuple[str, str]]:
@@ -138,3 +141,49 @@ def test_same_entity_same_name_across_articles() -> None:
 
 def test_honorifics_dropped() -> None:
     assert entities("Sir Keith Novak said the plan was sound.")[0][0] == "Keith Novak"
+
+
+NAME_WORDS = st.sampled_from(
+    [
+        "Mr",
+        "Ms",
+        "Hanna",
+        "O’Neil",
+        "Jean-Luc",
+        "Ángel",
+        "Al_Amin",
+        "de",
+        "van",
+        "von",
+        "of",
+        "bin",
+        "la",
+        "le",
+        "al",
+        "da",
+        "du",
+        "del",
+        "Del",
+        "the",
+        "said",
+        "U.S",
+        "X",
+        "é",
+        "3",
+        "“Hanna",
+        "(Ms",
+        "’s",
+    ]  # fmt: skip
+)
+NAME_GAPS = st.sampled_from([" ", "  ", "\xa0", " \xa0", ".", ". ", ", ", "-", "\n", ""])
+NAME_TEXT = st.lists(st.tuples(NAME_WORDS, NAME_GAPS).map("".join), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NAME_TEXT, st.integers(0, 3))
+def test_the_quick_name_test_passes_wherever_a_name_run_matches(text: str, cut: int) -> None:
+    """_may_begin_name_run only skips capitals where _CAPSEQ cannot match."""
+    end = max(0, len(text) - cut)
+    for pos in range(end):
+        if _CAPSEQ.match(text, pos, end):
+            assert _may_begin_name_run(text, pos, end), (text, pos)

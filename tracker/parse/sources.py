@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Final
 
 from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
 from tracker.parse.attribution import RawClaim
@@ -27,6 +28,45 @@ _CAPSEQ = re.compile(
     r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
     r"(?=[ \xa0]+[A-Z])))+"
 )
+# Characters of a _CAPSEQ word ([\w’'\-]) by ASCII code; "’" and other letters and digits
+# are tested apart.
+_NAME_CHAR_ASCII: Final = bytes(
+    1 if (chr(c).isalnum() or chr(c) in "_'-") else 0 for c in range(128)
+)
+# First letters of the name particles _CAPSEQ lets in between capitalised words.
+_PARTICLE_INITIALS: Final = frozenset("odvabl")
+# The spaces _CAPSEQ allows between words.
+_NAME_GAP: Final = frozenset(" \xa0")
+
+
+def _may_begin_name_run(text: str, pos: int, end: int) -> bool:
+    """Can a _CAPSEQ match begin at ``pos`` (a capital)? A quick necessary test.
+
+    The match needs the capital's word, an optional full stop, a space, and then a
+    capital or a name particle. Most capitals (a sentence's first word) fail that,
+    and a walk over one word costs far less than starting the regex there.
+    """
+    j = pos + 1
+    while j < end:
+        code = ord(text[j])
+        if code < 128 and _NAME_CHAR_ASCII[code]:
+            j += 1
+        elif code >= 128 and (code == 0x2019 or chr(code).isalnum()):
+            j += 1
+        else:
+            break
+    if j < end and text[j] == ".":
+        j += 1
+    if j >= end or text[j] not in _NAME_GAP:
+        return False
+    while j < end and text[j] in _NAME_GAP:
+        j += 1
+    if j >= end:
+        return False
+    code = ord(text[j])
+    return 65 <= code <= 90 or text[j] in _PARTICLE_INITIALS
+
+
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-.][^\W_]+)*\.?")
 _ACRONYM = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -113,6 +153,7 @@ class Resolver:
         lay = self.layout
         occurrence = self._name_occurrence
         match = _CAPSEQ.match
+        may_begin = _may_begin_name_run
         heading = SentenceLabel.HEADING
         # _CAPSEQ.finditer over each body sentence, tried only where a word starts with a
         # capital (the regex engine would test every character).
@@ -126,6 +167,8 @@ class Resolver:
                     pos = capitals[ci]
                     ci += 1
                     if pos < last:
+                        continue
+                    if not may_begin(text, pos, b):
                         continue
                     m = match(text, pos, b)
                     if m is not None:
