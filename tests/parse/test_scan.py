@@ -15,12 +15,11 @@ from tracker.parse.layout import lay_out
 from tracker.parse.lexicon import SCAN_CUE, SCAN_FURNITURE, SCAN_HEDGE, SCAN_TIME
 from tracker.parse.quotes import _MARK, _MARK_STARTS
 from tracker.parse.scan import (
-    MATCH_GROUP,
     WordIndex,
     char_offsets,
     first_runs,
-    lead_with_first_char,
-    leading_matches,
+    gap_led,
+    gap_led_matches,
     matches,
     plan,
 )
@@ -36,7 +35,20 @@ SCANNED = {
 PIECES = st.sampled_from(
     [
         ", but he ",
+        ", and she ",
         ", which ",
+        ", which, ",
+        ", at the ",
+        ", with an ",
+        ", during their ",
+        ", in a statement",
+        ", citing ",
+        ", referring to ",
+        " when ",
+        "amidst",
+        "band",
+        " ,  ",
+        ",\n",
         " amid ",
         " — ",
         "; ",
@@ -187,37 +199,51 @@ def test_a_plan_without_readable_patterns_scans_everything() -> None:
     assert index.starts(0) is None
 
 
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        pytest.param(DEFAULT_LEXICON.content_cutters, id="content-cutters"),
-        pytest.param(DEFAULT_LEXICON.setting_clause, id="setting-clause"),
-    ],
-)
-@settings(max_examples=200, deadline=None)
-@given(text=TEXTS, a=st.integers(0, 30))
-def test_first_character_lead_finds_the_same_matches(
-    pattern: re.Pattern[str], text: str, a: int
+GAP_LED = [
+    pytest.param(DEFAULT_LEXICON.content_cutters, id="content-cutters"),
+    pytest.param(DEFAULT_LEXICON.setting_clause, id="setting-clause"),
+    pytest.param(re.compile(r",?\s+(?:as|while)\s|\s*—\s|;"), id="bare-punctuation-head"),
+    pytest.param(re.compile(r"(?:,\s*|\s+)(?P<w>amid|and\s+he)\b"), id="group-after-head"),
+]
+
+
+@pytest.mark.parametrize("pattern", GAP_LED)
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, a=st.integers(0, 30), cut=st.integers(0, 5))
+def test_gap_led_scan_finds_the_same_matches(
+    pattern: re.Pattern[str], text: str, a: int, cut: int
 ) -> None:
-    wrapped = lead_with_first_char(pattern)
-    assert wrapped is not None
-    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, a, len(text))]
-    got = [
-        ((start, m.end(MATCH_GROUP)), {k: v for k, v in m.groupdict().items() if k != MATCH_GROUP})
-        for start, m in leading_matches(wrapped, text, a, len(text))
-    ]
+    gap = gap_led(pattern)
+    assert gap is not None
+    end = max(a, len(text) - cut)
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, a, end)]
+    got = [(m.span(), m.groupdict()) for m in gap_led_matches(pattern, gap, text, a, end)]
     assert got == expected
 
 
-def test_first_character_lead_needs_a_first_character() -> None:
-    assert lead_with_first_char(re.compile(r"a?")) is None
-    assert lead_with_first_char(re.compile(r"[^a]b")) is None
+def test_gap_led_reads_the_heads_after_blanks_and_commas() -> None:
+    gap = gap_led(re.compile(r",?\s+amid\s|,\s+(?:but|and)\s+(?:he|she)\s|\s+—\s|;\s"))
+    assert gap is not None and gap.heads == (";", "amid", "and", "but", "—")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\s*amid",  # a word that may open the match with no blank before it
+        r"\s+",  # blanks only: no head
+        r"\s+[a-z]+",  # a class, not a literal head
+        r"(?i:\s+amid)",  # flags
+        r"\bamid",
+    ],
+)
+def test_patterns_that_are_not_gap_led_are_scanned(pattern: str) -> None:
+    assert gap_led(re.compile(pattern)) is None
 
 
 def test_a_replaced_lexicon_keeps_its_patterns_readable() -> None:
     lexicon = dataclasses.replace(DEFAULT_LEXICON, speech_verbs=frozenset({"say", "said"}))
     assert all(starts is not None for starts in lexicon.scan_plan.starts)
-    assert lexicon.cutter_scan is not None and lexicon.setting_scan is not None
+    assert lexicon.cutter_gap is not None and lexicon.setting_gap is not None
 
 
 def test_only_sentences_with_a_cue_are_tokenised() -> None:

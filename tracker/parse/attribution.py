@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import SCAN_CUE, CueInfo, Lexicon
 from tracker.parse.quotes import Quote
-from tracker.parse.scan import leading_matches, matches
+from tracker.parse.scan import GapLed, gap_led_matches, matches
 from tracker.parse.tokens import Tokens, is_capitalised, is_possessive
 
 _OPEN_MARKS = frozenset({"“", '"', "''", "«", "„"})
@@ -528,12 +528,14 @@ def _cut_content(layout: Layout, a: int, b: int, source: tuple[int, int] | None)
     """End the content before outlet additions (setting, context, background)."""
     lex = layout.lexicon
     text = layout.text
-    for start, _ in _scanned(lex.content_cutters, lex.cutter_scan, text, a, b):
+    for m in _scanned(lex.content_cutters, lex.cutter_gap, text, a, b):
+        start = m.start()
         if start - a < 3 or layout.quote_at(start) is not None:
             continue
         b = start
         break
-    for start, m in _scanned(lex.setting_clause, lex.setting_scan, text, a, b):
+    for m in _scanned(lex.setting_clause, lex.setting_gap, text, a, b):
+        start = m.start()
         if start - a < 3 or layout.quote_at(start) is not None:
             continue
         if _speaker_subject(lex, m.group("subject"), text, source):
@@ -543,12 +545,12 @@ def _cut_content(layout: Layout, a: int, b: int, source: tuple[int, int] | None)
 
 
 def _scanned(
-    pattern: re.Pattern[str], wrapped: re.Pattern[str] | None, text: str, a: int, b: int
-) -> list[tuple[int, re.Match[str]]]:
-    """(start, match) of each match of ``pattern`` in ``[a, b)``, through its faster wrapper."""
-    if wrapped is not None:
-        return leading_matches(wrapped, text, a, b)
-    return [(m.start(), m) for m in pattern.finditer(text, a, b)]
+    pattern: re.Pattern[str], gap: GapLed | None, text: str, a: int, b: int
+) -> list[re.Match[str]]:
+    """Each match of ``pattern`` in ``[a, b)``, tried only before its heads when it has them."""
+    if gap is not None:
+        return gap_led_matches(pattern, gap, text, a, b)
+    return list(pattern.finditer(text, a, b))
 
 
 def _speaker_subject(lex: Lexicon, subject: str, text: str, source: tuple[int, int] | None) -> bool:

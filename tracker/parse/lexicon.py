@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from tracker.parse.scan import ScanPlan, lead_with_first_char, plan
+from tracker.parse.scan import GapLed, ScanPlan, gap_led, plan
 
 # fmt: off
 # --------------------------------------------------------------------------
@@ -1111,10 +1111,11 @@ class Lexicon:
     """Words that keep a capitalised sequence from being a person's name (organisation
     heads, nationalities, months, weekdays, determiners, ``np_stop``, titles, aliases,
     unnamed heads)."""
-    cutter_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    """``content_cutters`` behind a test of its first characters (``lead_with_first_char``)."""
-    setting_scan: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    """``setting_clause`` behind a test of its first characters."""
+    cutter_gap: GapLed | None = field(init=False, repr=False, compare=False)
+    """The heads after the blanks and commas that open every ``content_cutters`` match
+    (``scan.gap_led``); None scans the pattern as usual."""
+    setting_gap: GapLed | None = field(init=False, repr=False, compare=False)
+    """The same for ``setting_clause``."""
     scan_plan: ScanPlan = field(init=False, repr=False, compare=False)
     """The words ``cue_pattern``, ``furniture_scan``, ``hedge_pattern`` and ``time_expression``
     can begin with (indexes ``SCAN_CUE`` ...), so each article is read once for all four."""
@@ -1249,8 +1250,8 @@ class Lexicon:
             "glue_capital_led",
             all("A" <= w[0] <= "Z" for w in self.glue_openers if w),
         )
-        object.__setattr__(self, "cutter_scan", lead_with_first_char(self.content_cutters))
-        object.__setattr__(self, "setting_scan", lead_with_first_char(self.setting_clause))
+        object.__setattr__(self, "cutter_gap", gap_led(self.content_cutters))
+        object.__setattr__(self, "setting_gap", gap_led(self.setting_clause))
         object.__setattr__(
             self,
             "scan_plan",

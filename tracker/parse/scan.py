@@ -6,7 +6,9 @@ must begin with one of a known set of words (or a fixed punctuation lead such as
 per article, every place those words stand. Matching then runs only at those
 places (``matches``), with exactly the results ``finditer`` would give. A
 pattern whose start cannot be read this way gets ``None`` and is scanned as
-usual. Must not hold vocabulary or attribution rules.
+usual. ``gap_led`` does the same for patterns whose matches open with blanks
+and commas before a literal head (", but he", "; "): ``gap_led_matches`` tries
+them only before their heads. Must not hold vocabulary or attribution rules.
 
 Words here are runs of ASCII letters and digits in a projection of the text
 where every other character is a space and every digit reads ``0``. A match
@@ -20,9 +22,9 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any
+from typing import Any, Final
 
 # The projection: letters stay, digits read "0", everything else is a space. Non-ASCII
 # characters become "?" first (one byte each, so offsets stay those of the text).
@@ -70,17 +72,30 @@ class _Open(Exception):
     """The start of the pattern cannot be enumerated."""
 
 
-def first_runs(pattern: re.Pattern[str]) -> Starts | None:
-    """The words every match of ``pattern`` begins with, or None when they can't be listed."""
+def _parsed(pattern: re.Pattern[str]) -> tuple[Any, _Frames]:
+    """The regex constants and ``pattern`` parsed, as walk frames (``_Open``: unreadable).
+
+    Reads the standard library's own regex parser; a case-insensitive pattern's
+    letters cannot be listed.
+    """
     if pattern.flags & re.IGNORECASE:
-        return None
+        raise _Open
     try:
         parser: Any = importlib.import_module("re._parser")
         constants: Any = importlib.import_module("re._constants")
         tree = parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, re.error) as error:
+        raise _Open from error
+    return constants, ((list(tree), 0),)
+
+
+def first_runs(pattern: re.Pattern[str]) -> Starts | None:
+    """The words every match of ``pattern`` begins with, or None when they can't be listed."""
+    try:
+        constants, frames = _parsed(pattern)
         walker = _Walker(constants)
-        walker.walk(((list(tree), 0),), "", None, False)
-    except (_Open, ImportError, AttributeError, RecursionError, re.error):
+        walker.walk(frames, "", None, False)
+    except (_Open, AttributeError, RecursionError):
         return None
     runs: dict[bytes, set[int]] = {}
     leads: set[str] = set()
@@ -104,96 +119,6 @@ def first_runs(pattern: re.Pattern[str]) -> Starts | None:
 # A whole ASCII word inside the literal text after a run: between a non-word character and
 # another one (the end of the text does not count: the word may go on).
 _TAIL_WORD = re.compile(r"(?<=[^0-9A-Za-z])([0-9A-Za-z]+)(?=[^0-9A-Za-z])")
-
-
-# The group that holds the real match inside a pattern wrapped by ``lead_with_first_char``.
-MATCH_GROUP = "_scanned"
-
-
-def lead_with_first_char(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` behind a test of its possible first characters, or None.
-
-    The regex engine skips ahead quickly only to a character or class that begins the
-    pattern; a pattern that opens with an optional part or a repeat is tried at every
-    position instead. The wrapper matches one possible first character and then checks,
-    from there, that ``pattern`` matches (its span is group ``MATCH_GROUP``). Successive
-    wrapper matches may overlap where the real ones would not: drop those that start
-    before the previous one ends (``leading_matches`` does).
-    """
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        constants: Any = importlib.import_module("re._constants")
-        tree = parser.parse(pattern.pattern, pattern.flags)
-        fragments = _first_chars(constants, ((list(tree), 0),))
-    except (_Open, ImportError, AttributeError, RecursionError, re.error):
-        return None
-    body = "".join(sorted(fragments))
-    return re.compile(f"[{body}](?<=(?=(?P<{MATCH_GROUP}>{pattern.pattern}))(?s:.))", pattern.flags)
-
-
-def leading_matches(
-    wrapped: re.Pattern[str], text: str, pos: int, endpos: int
-) -> list[tuple[int, re.Match[str]]]:
-    """(start, match) of each match of a ``lead_with_first_char`` pattern, as finditer would."""
-    out: list[tuple[int, re.Match[str]]] = []
-    last = pos
-    for m in wrapped.finditer(text, pos, endpos):
-        a = m.start(MATCH_GROUP)
-        if a >= last:
-            out.append((a, m))
-            last = m.end(MATCH_GROUP)
-    return out
-
-
-def _first_chars(c: Any, frames: _Frames) -> set[str]:
-    """Character-class fragments covering every first character of a match from ``frames``."""
-    while frames and frames[0][1] >= len(frames[0][0]):
-        frames = frames[1:]
-    if not frames:
-        raise _Open  # the pattern can match nothing: no first character
-    items, i = frames[0]
-    rest: _Frames = ((items, i + 1), *frames[1:])
-    op, av = items[i]
-    if op is c.LITERAL:
-        return {re.escape(chr(av))}
-    if op is c.IN:
-        return _class_fragments(c, av)
-    if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
-        return _first_chars(c, rest)  # zero-width
-    if op is c.SUBPATTERN:
-        return _first_chars(c, ((list(av[3]), 0), *rest))
-    if op is c.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            out |= _first_chars(c, ((list(alt), 0), *rest))
-        return out
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        lo, hi, item = av
-        found = _first_chars(c, ((list(item), 0), *rest)) if hi else set()
-        return found | _first_chars(c, rest) if lo == 0 else found
-    raise _Open
-
-
-def _class_fragments(c: Any, items: Sequence[Any]) -> set[str]:
-    out: set[str] = set()
-    categories = {
-        c.CATEGORY_SPACE: r"\s",
-        c.CATEGORY_NOT_SPACE: r"\S",
-        c.CATEGORY_DIGIT: r"\d",
-        c.CATEGORY_NOT_DIGIT: r"\D",
-        c.CATEGORY_WORD: r"\w",
-        c.CATEGORY_NOT_WORD: r"\W",
-    }
-    for op, av in items:
-        if op is c.LITERAL:
-            out.add(re.escape(chr(av)))
-        elif op is c.RANGE:
-            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is c.CATEGORY and av in categories:
-            out.add(categories[av])
-        else:
-            raise _Open  # a negated class cannot be merged with others
-    return out
 
 
 _Frames = tuple[tuple[Sequence[Any], int], ...]
@@ -618,3 +543,165 @@ def matches(
             out.append(m)
             last = m.end()
     return out
+
+
+# --------------------------------------------------------------------------
+# Gap-led patterns: blanks and commas, then a literal head
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GapLed:
+    """How every match of a pattern begins: blanks and commas, then one of ``heads``.
+
+    A head that is a word ("amid", "according") always has a blank or comma before it
+    in the match; a punctuation head (";", "—") may open the match itself.
+    """
+
+    heads: tuple[str, ...]
+    by_first: dict[int, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """The heads by the code point of their first character."""
+
+    def __post_init__(self) -> None:
+        by_first: dict[int, list[str]] = {}
+        for head in self.heads:
+            by_first.setdefault(ord(head[0]), []).append(head)
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in by_first.items()})
+
+
+# The most head strings a pattern may expand to before it is scanned instead.
+_MAX_HEADS = 200
+
+
+def gap_led(pattern: re.Pattern[str]) -> GapLed | None:
+    """The heads of a pattern whose matches all open with blanks and commas, or None.
+
+    ``", but he "``, ``" amid "`` and ``"; "`` are such matches: one C-level pass can
+    find the heads, and the pattern is tried only in the blanks before each
+    (``gap_led_matches``), not at every blank of the text.
+    """
+    heads: set[str] = set()
+    try:
+        constants, frames = _parsed(pattern)
+        _collect_heads(constants, frames, False, heads)
+    except (_Open, AttributeError, RecursionError):
+        return None
+    return GapLed(tuple(sorted(heads)))
+
+
+def _gap_char(ch: str) -> bool:
+    return ch == "," or ch.isspace()
+
+
+def _gap_item(c: Any, op: Any, av: Any) -> tuple[bool, bool]:
+    """(only blanks and commas, at least one character) for one parsed item."""
+    if op is c.LITERAL:
+        return _gap_char(chr(av)), True
+    if op is c.IN:
+        only = all(
+            (o is c.LITERAL and _gap_char(chr(a))) or (o is c.CATEGORY and a is c.CATEGORY_SPACE)
+            for o, a in av
+        )
+        return only, True
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and len(av[2]) == 1:
+        ((inner_op, inner_av),) = list(av[2])
+        only, _ = _gap_item(c, inner_op, inner_av)
+        return only, av[0] >= 1
+    return False, False
+
+
+def _collect_heads(c: Any, frames: _Frames, gapped: bool, heads: set[str]) -> None:
+    """Skip the opening blanks and commas of each path, then read its literal head."""
+    while frames and frames[0][1] >= len(frames[0][0]):
+        frames = frames[1:]
+    if not frames:
+        raise _Open  # a match of blanks and commas only
+    items, i = frames[0]
+    rest: _Frames = ((items, i + 1), *frames[1:])
+    op, av = items[i]
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        _collect_heads(c, ((list(av[3]), 0), *rest), gapped, heads)
+        return
+    if op is c.BRANCH:
+        for alt in av[1]:
+            _collect_heads(c, ((list(alt), 0), *rest), gapped, heads)
+        return
+    only, required = _gap_item(c, op, av)
+    if only:
+        _collect_heads(c, rest, gapped or required, heads)
+        return
+    for head in _literal_heads(c, frames, ""):
+        if not head or _gap_char(head[0]) or (head[0].isalnum() and not gapped):
+            raise _Open  # no head, or a word that may open the match in mid-text
+        heads.add(head)
+        if len(heads) > _MAX_HEADS:
+            raise _Open
+
+
+def _literal_heads(c: Any, frames: _Frames, text: str) -> list[str]:
+    """The literal texts each path from ``frames`` begins with (up to its first class)."""
+    while frames and frames[0][1] >= len(frames[0][0]):
+        frames = frames[1:]
+    if not frames:
+        return [text]
+    items, i = frames[0]
+    rest: _Frames = ((items, i + 1), *frames[1:])
+    op, av = items[i]
+    if op is c.LITERAL:
+        return _literal_heads(c, rest, text + chr(av))
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _literal_heads(c, ((list(av[3]), 0), *rest), text)
+    if op is c.BRANCH:
+        out: list[str] = []
+        for alt in av[1]:
+            out.extend(_literal_heads(c, ((list(alt), 0), *rest), text))
+            if len(out) > _MAX_HEADS:
+                raise _Open
+        return out
+    return [text]
+
+
+# Blanks and commas by ASCII code (re's \s for str patterns, and ",").
+_GAP_ASCII: Final = bytes(1 if _gap_char(chr(c)) else 0 for c in range(128))
+
+
+def gap_led_matches(
+    pattern: re.Pattern[str], gap: GapLed, text: str, pos: int, endpos: int
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern read by ``gap_led``.
+
+    Walks the text once; where a head stands after a blank or comma (or is
+    punctuation), tries the pattern at each blank or comma before it and at the head.
+    """
+    by_first = gap.by_first
+    out: list[re.Match[str]] = []
+    last = pos
+    match = pattern.match
+    run = pos  # start of the current stretch of blanks and commas
+    after_gap = False
+    k = pos
+    while k < endpos:
+        code = ord(text[k])
+        if _GAP_ASCII[code] if code < 128 else chr(code).isspace():
+            if not after_gap:
+                run = k
+                after_gap = True
+            k += 1
+            continue
+        heads = by_first.get(code) if after_gap or not _alnum_code(code) else None
+        if heads is not None and k >= last and text.startswith(heads, k):
+            for q in range(max(run if after_gap else k, last), k + 1):
+                m = match(text, q, endpos)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+                    break
+        after_gap = False
+        k += 1
+    return out
+
+
+def _alnum_code(code: int) -> bool:
+    if code < 128:
+        return 48 <= code <= 57 or 65 <= code <= 90 or 97 <= code <= 122
+    return chr(code).isalnum()
