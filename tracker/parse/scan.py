@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any, Final
 
+from tracker.parse.tokens import ALNUM, SPACE, char_kind
+
 # The projection: letters stay, digits read "0", everything else is a space. Non-ASCII
 # characters become "?" first (one byte each, so offsets stay those of the text).
 _PROJECT = bytes(
@@ -589,7 +591,11 @@ def gap_led(pattern: re.Pattern[str]) -> GapLed | None:
     return GapLed(tuple(sorted(heads)))
 
 
+_COMMA: Final = ord(",")
+
+
 def _gap_char(ch: str) -> bool:
+    """A blank or a comma (the blanks of ``char_kind``, re's \\s)."""
     return ch == "," or ch.isspace()
 
 
@@ -661,10 +667,6 @@ def _literal_heads(c: Any, frames: _Frames, text: str) -> list[str]:
     return [text]
 
 
-# Blanks and commas by ASCII code (re's \s for str patterns, and ",").
-_GAP_ASCII: Final = bytes(1 if _gap_char(chr(c)) else 0 for c in range(128))
-
-
 def gap_led_matches(
     pattern: re.Pattern[str], gap: GapLed, text: str, pos: int, endpos: int
 ) -> list[re.Match[str]]:
@@ -682,13 +684,14 @@ def gap_led_matches(
     k = pos
     while k < endpos:
         code = ord(text[k])
-        if _GAP_ASCII[code] if code < 128 else chr(code).isspace():
+        kind = char_kind(code)
+        if kind == SPACE or code == _COMMA:
             if not after_gap:
                 run = k
                 after_gap = True
             k += 1
             continue
-        heads = by_first.get(code) if after_gap or not _alnum_code(code) else None
+        heads = by_first.get(code) if after_gap or kind != ALNUM else None
         if heads is not None and k >= last and text.startswith(heads, k):
             for q in range(max(run if after_gap else k, last), k + 1):
                 m = match(text, q, endpos)
@@ -699,9 +702,3 @@ def gap_led_matches(
         after_gap = False
         k += 1
     return out
-
-
-def _alnum_code(code: int) -> bool:
-    if code < 128:
-        return 48 <= code <= 57 or 65 <= code <= 90 or 97 <= code <= 122
-    return chr(code).isalnum()

@@ -20,6 +20,7 @@ from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
 from tracker.parse.attribution import RawClaim
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
+from tracker.parse.tokens import ALNUM, char_kind
 
 # (The first capital comes first so the engine skips ahead to capitals; the check that
 # no word character precedes it follows.)
@@ -28,11 +29,8 @@ _CAPSEQ = re.compile(
     r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
     r"(?=[ \xa0]+[A-Z])))+"
 )
-# Characters of a _CAPSEQ word ([\w’'\-]) by ASCII code; "’" and other letters and digits
-# are tested apart.
-_NAME_CHAR_ASCII: Final = bytes(
-    1 if (chr(c).isalnum() or chr(c) in "_'-") else 0 for c in range(128)
-)
+# The characters besides letters and digits a _CAPSEQ word holds ([\w’'\-]).
+_NAME_JOINERS: Final = frozenset({ord("_"), ord("'"), ord("-"), ord("’")})
 # First letters of the name particles _CAPSEQ lets in between capitalised words.
 _PARTICLE_INITIALS: Final = frozenset("odvabl")
 # The spaces _CAPSEQ allows between words.
@@ -49,9 +47,7 @@ def _may_begin_name_run(text: str, pos: int, end: int) -> bool:
     j = pos + 1
     while j < end:
         code = ord(text[j])
-        if code < 128 and _NAME_CHAR_ASCII[code]:
-            j += 1
-        elif code >= 128 and (code == 0x2019 or chr(code).isalnum()):
+        if char_kind(code) == ALNUM or code in _NAME_JOINERS:
             j += 1
         else:
             break

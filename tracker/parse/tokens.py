@@ -40,19 +40,19 @@ class Tokens:
 # ``tokenize`` walks the characters itself: compiled (setup.py), that is about three times
 # as fast as splitting with the regex, and it makes the abbreviation merge one more step
 # of the walk. tests/parse/test_tokens.py holds the regex and checks the two agree.
-_SPACE: Final = 0
-_ALNUM: Final = 1
-_JOINER: Final = 2
-_MARK: Final = 3
+SPACE: Final = 0
+ALNUM: Final = 1
+JOINER: Final = 2
+MARK: Final = 3
 # The kind of each ASCII character; "_" is a mark, as the regex's [^\W_] says.
 _ASCII_KIND: Final = bytes(
-    _SPACE
+    SPACE
     if chr(c).isspace()
-    else _ALNUM
+    else ALNUM
     if chr(c).isalnum()
-    else _JOINER
+    else JOINER
     if chr(c) in "'-.&"
-    else _MARK
+    else MARK
     for c in range(128)
 )
 _CURLY_APOSTROPHE: Final = 0x2019
@@ -60,18 +60,22 @@ _APOSTROPHE: Final = 39
 _FULL_STOP: Final = 46
 
 
-def _kind(code: int) -> int:
-    """The kind of one character, by code point (str methods agree with the regex's classes)."""
+def char_kind(code: int) -> int:
+    """The kind of one character by code point: SPACE, ALNUM, JOINER or MARK.
+
+    ALNUM and SPACE agree with the regex classes ``[^\\W_]`` and ``\\s`` (the same str
+    methods decide them); the other walks over the text (names, content cutters) use them.
+    """
     if code < 128:
         return _ASCII_KIND[code]
     if code == _CURLY_APOSTROPHE:
-        return _JOINER
+        return JOINER
     ch = chr(code)
     if ch.isalnum():
-        return _ALNUM
+        return ALNUM
     if ch.isspace():
-        return _SPACE
-    return _MARK
+        return SPACE
+    return MARK
 
 
 def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Tokens:
@@ -86,18 +90,18 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
     i = start
     while i < end:
         code = ord(text[i])
-        kind = _ASCII_KIND[code] if code < 128 else _kind(code)
-        if kind == _SPACE:
+        kind = _ASCII_KIND[code] if code < 128 else char_kind(code)
+        if kind == SPACE:
             i += 1
             continue
         j = i + 1
-        if kind == _ALNUM:
+        if kind == ALNUM:
             while j < end:
                 code = ord(text[j])
-                kind = _ASCII_KIND[code] if code < 128 else _kind(code)
-                if kind == _ALNUM:
+                kind = _ASCII_KIND[code] if code < 128 else char_kind(code)
+                if kind == ALNUM:
                     j += 1
-                elif kind == _JOINER and j + 1 < end and _kind(ord(text[j + 1])) == _ALNUM:
+                elif kind == JOINER and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
                     j += 2
                 else:
                     break
