@@ -32,8 +32,8 @@ CREATE TABLE sources (
 	type VARCHAR(12) NOT NULL,
 	surname VARCHAR(600),
 	PRIMARY KEY (id),
-	UNIQUE (match_key),
-	CONSTRAINT source_type CHECK (type IN ('person', 'organisation', 'unnamed', 'document'))
+	CONSTRAINT source_type CHECK (type = 'person' OR type = 'organisation' OR type = 'unnamed' OR type = 'document'),
+	UNIQUE (match_key)
 );
 
 CREATE INDEX ix_sources_type_surname ON sources (type, surname);
@@ -65,11 +65,11 @@ CREATE TABLE claims (
 	updated_at DATETIME NOT NULL,
 	PRIMARY KEY (id),
 	CONSTRAINT claim_version_positive CHECK (version >= 1),
+	CONSTRAINT cue_class CHECK (cue_class = 'speech' OR cue_class = 'cognition' OR cue_class = 'evidence'),
+	CONSTRAINT claim_mode CHECK (mode = 'direct' OR mode = 'indirect' OR mode = 'mixed'),
+	CONSTRAINT claim_status CHECK (status = 'unreviewed' OR status = 'verified' OR status = 'disputed' OR status = 'unverifiable' OR status = 'orphaned'),
 	FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE,
-	FOREIGN KEY(source_id) REFERENCES sources (id),
-	CONSTRAINT cue_class CHECK (cue_class IN ('speech', 'cognition', 'evidence')),
-	CONSTRAINT claim_mode CHECK (mode IN ('direct', 'indirect', 'mixed')),
-	CONSTRAINT claim_status CHECK (status IN ('unreviewed', 'verified', 'disputed', 'unverifiable', 'orphaned'))
+	FOREIGN KEY(source_id) REFERENCES sources (id)
 );
 
 CREATE INDEX ix_claims_article_ordinal ON claims (article_id, ordinal);
@@ -92,8 +92,8 @@ CREATE TABLE sentences (
 	PRIMARY KEY (id),
 	UNIQUE (article_id, ordinal),
 	CONSTRAINT sentence_span CHECK (start_char >= 0 AND end_char >= start_char),
-	FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE,
-	CONSTRAINT sentence_label CHECK (label IN ('attributed', 'statement', 'heading', 'boilerplate'))
+	CONSTRAINT sentence_label CHECK (label = 'attributed' OR label = 'statement' OR label = 'heading' OR label = 'boilerplate'),
+	FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
 
 CREATE TABLE source_aliases (
@@ -113,8 +113,8 @@ CREATE TABLE verification_links (
 	stance VARCHAR(10) NOT NULL,
 	by_entity VARCHAR(500) NOT NULL,
 	PRIMARY KEY (id),
-	FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE,
-	CONSTRAINT link_stance CHECK (stance IN ('unverified', 'caution', 'disputed', 'supported'))
+	CONSTRAINT link_stance CHECK (stance = 'unverified' OR stance = 'caution' OR stance = 'disputed' OR stance = 'supported'),
+	FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
 
 CREATE TABLE link_targets (
@@ -142,10 +142,10 @@ CREATE TABLE reviews (
 	prev_hash VARCHAR(64) NOT NULL,
 	hash VARCHAR(64) NOT NULL,
 	PRIMARY KEY (id),
+	CONSTRAINT review_from_status CHECK (from_status = 'unreviewed' OR from_status = 'verified' OR from_status = 'disputed' OR from_status = 'unverifiable' OR from_status = 'orphaned'),
+	CONSTRAINT review_to_status CHECK (to_status = 'unreviewed' OR to_status = 'verified' OR to_status = 'disputed' OR to_status = 'unverifiable' OR to_status = 'orphaned'),
 	UNIQUE (seq),
 	FOREIGN KEY(claim_id) REFERENCES claims (id),
-	CONSTRAINT review_from_status CHECK (from_status IN ('unreviewed', 'verified', 'disputed', 'unverifiable', 'orphaned')),
-	CONSTRAINT review_to_status CHECK (to_status IN ('unreviewed', 'verified', 'disputed', 'unverifiable', 'orphaned')),
 	FOREIGN KEY(undoes) REFERENCES reviews (id),
 	UNIQUE (hash)
 );

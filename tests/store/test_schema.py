@@ -180,3 +180,35 @@ def test_people_sharing_a_surname_are_found_by_index(tmp_path: Path) -> None:
         ).all()
     assert any("ix_sources_type_surname" in str(row) for row in plan), plan
     store.close()
+
+
+ENUM_COLUMNS = [
+    ("sources", "type", "person"),
+    ("sentences", "label", "statement"),
+    ("claims", "cue_class", "speech"),
+    ("claims", "mode", "direct"),
+    ("claims", "status", "verified"),
+    ("verification_links", "stance", "caution"),
+]
+
+
+def test_enum_columns_refuse_values_outside_their_enum(store, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    """The CHECK constraints hold on each backend, whatever writes the row (raw SQL here)."""
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from tracker.ops.ingest import IngestOptions, ingest
+
+    ingest(store, [str(seeds)], IngestOptions(workers=1))
+    for table, column, allowed in ENUM_COLUMNS:
+        first = f"(SELECT min(id) FROM {table})"
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(f"UPDATE {table} SET {column} = :v WHERE id = {first}"), {"v": allowed}
+            )
+        for refused in ("nonsense", allowed.upper(), ""):
+            with pytest.raises(IntegrityError), store.engine.begin() as conn:
+                conn.execute(
+                    text(f"UPDATE {table} SET {column} = :v WHERE id = {first}"), {"v": refused}
+                )
