@@ -43,13 +43,15 @@ def parsed(seeds: Path) -> list[Any]:
     ]
 
 
-def test_claim_rows_are_stored_as_core_stores_them(parsed: list[Any]) -> None:
+# A whole second too: the driver's own datetime adapter would drop its ".000000".
+@pytest.mark.parametrize("now", [NOW, NOW.replace(microsecond=0)], ids=["micro", "whole"])
+def test_claim_rows_are_stored_as_core_stores_them(parsed: list[Any], now: dt.datetime) -> None:
     source_ids: dict[str, int] = {}
     rows = []
     for article_id, article in enumerate(parsed, start=1):
         for ordinal, claim in enumerate(article.claims):
             source_ids.setdefault(source_key(claim.source_entity), len(source_ids) + 1)
-            rows.append(claim_row(article_id, ordinal, article, source_ids, NOW))
+            rows.append(claim_row(article_id, ordinal, article, source_ids, now))
     assert any(r[CLAIM_COLUMNS.index("speech_date")] is not None for r in rows)
     assert any(r[CLAIM_COLUMNS.index("hedges")] for r in rows)
     fast = _stored(Claim, CLAIM_COLUMNS, rows, bulk=True)

@@ -164,7 +164,9 @@ def _driver_insert(
     )
     converters = []
     for i, name in enumerate(columns):
-        convert = table.c[name].type.bind_processor(dialect)
+        # The dialect's own form of the type, as SQLAlchemy binds it: SQLite's DATETIME and
+        # DATE become strings here, not objects left to the driver's (deprecated) adapters.
+        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if convert is not None:
             converters.append((i, convert))
     return sql, tuple(converters)
