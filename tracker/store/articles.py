@@ -174,7 +174,7 @@ def _driver_insert(
 
 def _converted(params: Sequence[Row], converters: tuple[tuple[int, Converter], ...]) -> list[Row]:
     """``params`` with ``converters`` applied, column by column: each distinct value of a
-    column converted once (values that cannot be hashed, JSON lists, one by one)."""
+    column converted once (a column holding values that cannot be hashed, one by one)."""
     columns: list[Sequence[Any]] = list(zip(*params, strict=True))
     for i, convert in converters:
         column = columns[i]
@@ -401,6 +401,8 @@ def claim_row(
     """The ``claims`` row (``CLAIM_COLUMNS``) for the parser's claim ``ordinal`` in ``parsed``."""
     c = parsed.claims[ordinal]
     content_text = CONTENT_SEPARATOR.join([s.text for s in c.content])
+    # The JSON columns (content spans, hedges) as tuples: hashable, so the SQLite bulk path
+    # encodes each distinct value once (most claims share the empty hedges).
     source, cue = c.source, c.cue
     return (
         article_id,
@@ -414,10 +416,10 @@ def claim_row(
         cue.end if cue else None,
         cue.text[:200] if cue else None,
         c.cue_class,
-        [[s.start, s.end] for s in c.content],
+        tuple([(s.start, s.end) for s in c.content]),
         content_text,
         c.mode,
-        list(c.hedges),
+        c.hedges,
         c.speech_date,
         c.speech_date_text[:200] if c.speech_date_text else None,
         Status.UNREVIEWED,
