@@ -147,9 +147,7 @@ class Resolver:
         order: list[Person] = []
         text = self.text
         lay = self.layout
-        occurrence = self._name_occurrence
         match = _CAPSEQ.match
-        may_begin = _may_begin_name_run
         heading = SentenceLabel.HEADING
         # _CAPSEQ.finditer over each body sentence, tried only where a word starts with a
         # capital (the regex engine would test every character).
@@ -164,11 +162,11 @@ class Resolver:
                     ci += 1
                     if pos < last:
                         continue
-                    if not may_begin(text, pos, b):
+                    if not _may_begin_name_run(text, pos, b):
                         continue
                     m = match(text, pos, b)
                     if m is not None:
-                        occurrence(m.group(), pos, people, order)
+                        self._name_occurrence(m.group(), pos, people, order)
                         last = m.end()
         trunc = _TRUNCATED.match(text)
         if trunc:
