@@ -232,3 +232,28 @@ def test_cli_exit_code_and_one_line_per_failure(tmp_path: Path, capsys) -> None:
     assert any("decoded as cp1252" in line for line in decoded)
     n_ok = sum(1 for _, (_, (state, _)) in CASES.items() if state == "ingested")
     assert f"{n_ok} ingested, 0 unchanged, {len(expected)} failed" in captured.out
+
+
+@pytest.mark.parametrize(
+    ("content", "expected", "limit", "read"),
+    [
+        (b"abcdef", 6, 10, b"abcdef"),  # as its size said
+        (b"abcdefgh", 3, 10, b"abcdefgh"),  # grew after its size was read: all of it
+        (b"abcdefghijkl", 3, 10, None),  # grew past the limit
+        (b"abcdef", 40, 10, b"abcdef"),  # shrank; size above the limit
+        (b"abcdefghijkl", 40, 10, None),
+    ],
+)
+def test_a_file_is_read_whole_or_refused_whatever_its_size_said(
+    content: bytes, expected: int, limit: int, read: bytes | None
+) -> None:
+    import io
+
+    from tracker.errors import InputError
+    from tracker.ops.inputs import _read_limited
+
+    if read is None:
+        with pytest.raises(InputError):
+            _read_limited(io.BytesIO(content), "a.txt", limit, expected)
+    else:
+        assert _read_limited(io.BytesIO(content), "a.txt", limit, expected) == read

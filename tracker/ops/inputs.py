@@ -116,8 +116,20 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
-    data = stream.read(max_bytes + 1)
+def _read_limited(
+    stream: BinaryIO, name: str, max_bytes: int, expected: int | None = None
+) -> bytes:
+    """At most ``max_bytes`` of ``stream``, or ``InputError`` when it holds more.
+
+    ``expected`` (a file's size) sizes the first read: asking for the whole limit
+    would allocate it (20 MB by default) for every article.
+    """
+    if expected is None or expected >= max_bytes:
+        data = stream.read(max_bytes + 1)
+    else:
+        data = stream.read(expected + 1)
+        if len(data) > expected:  # the file grew since its size was read: read on
+            data += stream.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise InputError(
             name, f"larger than the {_human(max_bytes)} article limit (raise it with --max-bytes)"
@@ -138,14 +150,15 @@ def read_bytes(ref: InputRef, max_bytes: int, stdin: BinaryIO | None = None) -> 
     if ref.path is None:
         return _read_limited(stdin or sys.stdin.buffer, ref.name, max_bytes)
     try:
-        mode = ref.path.stat().st_mode
+        status = ref.path.stat()
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             raise InputError(ref.name, "is a folder, not a file")
         if not stat.S_ISREG(mode):
             # a FIFO or device would block or never end: only plain files are articles
             raise InputError(ref.name, "not a regular file (pipe, socket or device)")
         with ref.path.open("rb") as f:
-            return _read_limited(f, ref.name, max_bytes)
+            return _read_limited(f, ref.name, max_bytes, status.st_size)
     except OSError as exc:
         raise InputError(ref.name, _os_reason(exc)) from None
 
