@@ -17,6 +17,7 @@ from tracker.parse.quotes import _MARK, _MARK_STARTS
 from tracker.parse.scan import (
     WordIndex,
     char_offsets,
+    find_all,
     first_runs,
     gap_led,
     gap_led_matches,
@@ -259,3 +260,22 @@ def test_only_sentences_with_a_cue_are_tokenised() -> None:
     layout = lay_out(text, DEFAULT_LEXICON)
     find_claims(layout)
     assert layout.tokenised() == [1, 2]
+
+
+def _every_find(data: bytes, needle: bytes) -> list[int]:
+    return [i for i in range(len(data) - len(needle) + 1) if data.startswith(needle, i)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=60), st.binary(min_size=1, max_size=3))
+def test_find_all_finds_every_occurrence(data: bytes, needle: bytes) -> None:
+    # Needles such as b"aa" overlap themselves ("aaa" holds two); the others are found by
+    # one split.
+    data = data.replace(b"\x00", needle)  # make occurrences common
+    assert find_all(data, needle) == _every_find(data, needle)
+
+
+@pytest.mark.parametrize("data", [b" Aa A", b"aAaA  aA", b"aaaa", b""])
+@pytest.mark.parametrize("needle", [b" A", b"aA", b"aa", b"a"])
+def test_find_all_on_capital_marks(data: bytes, needle: bytes) -> None:
+    assert find_all(data, needle) == _every_find(data, needle)
