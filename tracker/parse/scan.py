@@ -23,7 +23,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import Any, Final
 
 from tracker.parse.tokens import ALNUM, SPACE, char_kind
@@ -370,12 +369,10 @@ class ScanPlan:
 
     starts: tuple[Starts | None, ...]
     """Per pattern, in the order given to ``plan``; None for one scanned as usual."""
-    table: Mapping[bytes, tuple[int, ...]]
+    table: dict[bytes, tuple[int, ...]]
     """Every start word -> the patterns (indexes) it can begin without a lead."""
     led: frozenset[bytes]
     """Start words that can follow a lead ("(" of "(Picture:") in some pattern."""
-    spaced: Mapping[bytes, bytes]
-    """Every start word with a space either side (how it stands in the projection)."""
 
 
 def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
@@ -396,7 +393,6 @@ def plan(patterns: Sequence[re.Pattern[str]]) -> ScanPlan:
         starts,
         {w: tuple(ks) for w, ks in kinds.items()},
         frozenset(led),
-        {w: b" " + w + b" " for w in kinds},
     )
 
 
@@ -421,23 +417,23 @@ class WordIndex:
         projected = text.encode("ascii", "replace").translate(_PROJECT)
         self.projected = projected
         self._marked: bytes | None = None
-        words = projected.split()
-        found = list(compress(words, map(table.__contains__, words)))
-        if found:
-            # Each found word is the next occurrence of itself as a whole word after the
-            # previous one, so one forward search each gives the offsets.
-            padded = b" " + projected + b" "
-            spaced = scan_plan.spaced
-            offsets = self.offsets
-            led = scan_plan.led
-            i = 0
-            for word in found:
-                i = padded.find(spaced[word], i)
-                for k in table[word]:
-                    offsets[k].append(i)
+        offsets = self.offsets
+        led = scan_plan.led
+        # The projection holds letters, "0" and spaces, one byte per character of the text:
+        # split at each space, the pieces are its words (and empty strings between
+        # spaces), and their lengths give each word's offset.
+        pos = 0
+        for word in projected.split(b" "):
+            if not word:
+                pos += 1
+                continue
+            kinds = table.get(word)
+            if kinds is not None:
+                for k in kinds:
+                    offsets[k].append(pos)
                 if word in led:
-                    self.led.append((i, word))
-                i += len(word) + 1
+                    self.led.append((pos, word))
+            pos += len(word) + 1
 
     def capital_starts(self) -> list[int]:
         """Offsets of the words that begin with a capital A-Z, in text order.
