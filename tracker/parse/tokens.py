@@ -123,7 +123,7 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
         ends.append(j)
         words.append(text[i:j])
         i = j
-    return Tokens(starts, ends, words, list(map(str.lower, words)), len(words))
+    return Tokens(starts, ends, words, [w.lower() for w in words], len(words))
 
 
 def is_capitalised(word: str) -> bool:
