@@ -487,7 +487,7 @@ def find_all(data: bytes, needle: bytes) -> list[int]:
             out.append(i)
             i = find(needle, i + 1)
         return out
-    return _split_offsets(list(map(len, data.split(needle))), len(needle))
+    return _split_offsets(data.split(needle), len(needle))
 
 
 def char_offsets(text: str, needles: Sequence[str]) -> list[int]:
@@ -513,7 +513,7 @@ def _overlaps_itself(needle: bytes) -> bool:
     return any(needle[:k] == needle[-k:] for k in range(1, len(needle)))
 
 
-def _split_offsets(piece_lengths: list[int], needle_length: int) -> list[int]:
+def _split_offsets(pieces: list[bytes], needle_length: int) -> list[int]:
     """Where the needle stands, from the lengths of the pieces that splitting at it gave.
 
     One ``split`` finds every occurrence that cannot overlap another; a ``find`` per
@@ -521,8 +521,8 @@ def _split_offsets(piece_lengths: list[int], needle_length: int) -> list[int]:
     """
     out: list[int] = []
     pos = 0
-    for n in piece_lengths[:-1]:
-        pos += n
+    for k in range(len(pieces) - 1):
+        pos += len(pieces[k])
         out.append(pos)
         pos += needle_length
     return out
