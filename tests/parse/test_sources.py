@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.parse.helpers import parse
-from tracker.parse.sources import _CAPSEQ, _may_begin_name_run
+from tracker.parse.sources import _name_run_end
 
 
 def entities(text: str) -> list[tuple[str, str]]:
@@ -179,11 +181,27 @@ NAME_GAPS = st.sampled_from([" ", "  ", "\xa0", " \xa0", ".", ". ", ", ", "-", "
 NAME_TEXT = st.lists(st.tuples(NAME_WORDS, NAME_GAPS).map("".join), max_size=12).map("".join)
 
 
+# A name run as a regex: the definition ``_name_run_end`` walks (tracker/parse/sources.py).
+NAME_RUN = re.compile(
+    r"[A-Z](?<![\w’'].)[\w’'\-]*(?:\.(?=[ \xa0]))?"
+    r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
+    r"(?=[ \xa0]+[A-Z])))+"
+)
+
+
 @settings(max_examples=1000, deadline=None)
 @given(NAME_TEXT, st.integers(0, 3))
-def test_the_quick_name_test_passes_wherever_a_name_run_matches(text: str, cut: int) -> None:
-    """_may_begin_name_run only skips capitals where _CAPSEQ cannot match."""
+def test_a_name_run_ends_where_its_regex_match_ends(text: str, cut: int) -> None:
     end = max(0, len(text) - cut)
-    for pos in range(end):
-        if _CAPSEQ.match(text, pos, end):
-            assert _may_begin_name_run(text, pos, end), (text, pos)
+    for pos in range(end + 1):
+        m = NAME_RUN.match(text, pos, end)
+        assert _name_run_end(text, pos, end) == (m.end() if m else -1), (text, pos, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 3))
+def test_a_name_run_ends_where_its_regex_match_ends_in_any_text(text: str, cut: int) -> None:
+    end = max(0, len(text) - cut)
+    for pos in range(end + 1):
+        m = NAME_RUN.match(text, pos, end)
+        assert _name_run_end(text, pos, end) == (m.end() if m else -1), (text, pos, end)

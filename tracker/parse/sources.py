@@ -22,45 +22,93 @@ from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
 from tracker.parse.tokens import ALNUM, char_kind
 
-# (The first capital comes first so the engine skips ahead to capitals; the check that
-# no word character precedes it follows.)
-_CAPSEQ = re.compile(
-    r"[A-Z](?<![\w’'].)[\w’'\-]*(?:\.(?=[ \xa0]))?"
-    r"(?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)"
-    r"(?=[ \xa0]+[A-Z])))+"
-)
-# The characters besides letters and digits a _CAPSEQ word holds ([\w’'\-]).
+# A run of capitalised words, with name particles between them ("Hanna Malyar", "Charles
+# de Gaulle", "Mr. Smith"): what ``_name_run_end`` walks. As a regex:
+#   [A-Z](?<![\w’'].)[\w’'\-]*(?:\.(?=[ \xa0]))?
+#   (?:[ \xa0]+(?:[A-Z][\w’'\-]*(?:\.(?=[ \xa0]))?|(?:of|de|van|von|al|bin|la|le|du|del|da)
+#   (?=[ \xa0]+[A-Z])))+
+# tests/parse/test_sources.py holds the regex and checks that the walk ends where it does;
+# compiled (setup.py), the walk costs a fraction of starting the regex at each capital.
+_NAME_PARTICLES: Final = ("of", "de", "van", "von", "al", "bin", "la", "le", "du", "del", "da")
+# The characters besides letters and digits a name word holds ([\w’'\-]).
 _NAME_JOINERS: Final = frozenset({ord("_"), ord("'"), ord("-"), ord("’")})
-# First letters of the name particles _CAPSEQ lets in between capitalised words.
-_PARTICLE_INITIALS: Final = frozenset("odvabl")
-# The spaces _CAPSEQ allows between words.
+# Besides letters and digits, what may not stand before a run's first capital ([\w’']).
+_NOT_BEFORE_NAME: Final = frozenset({ord("_"), ord("'"), ord("’")})
+# The spaces allowed between the words of a run.
 _NAME_GAP: Final = frozenset(" \xa0")
 
 
-def _may_begin_name_run(text: str, pos: int, end: int) -> bool:
-    """Can a _CAPSEQ match begin at ``pos`` (a capital)? A quick necessary test.
+def _name_run_end(text: str, pos: int, end: int) -> int:
+    """End of the name run that begins at ``pos``, or -1 when none begins there.
 
-    The match needs the capital's word, an optional full stop, a space, and then a
-    capital or a name particle. Most capitals (a sentence's first word) fail that,
-    and a walk over one word costs far less than starting the regex there.
+    A run is a capitalised word not glued to a word before it, then one or more
+    capitalised words or name particles (a particle only before a capitalised word),
+    each after spaces; a word may keep a full stop that a space follows ("Mr.").
+    Nothing past ``end`` is read.
     """
-    j = pos + 1
+    if pos >= end or not 65 <= ord(text[pos]) <= 90:
+        return -1
+    if pos > 0:
+        before = ord(text[pos - 1])
+        if char_kind(before) == ALNUM or before in _NOT_BEFORE_NAME:
+            return -1
+    j = _name_word_end(text, pos + 1, end)
+    words = 0
+    while True:
+        k = _name_gap_end(text, j, end)
+        if k == j or k >= end:
+            break
+        if 65 <= ord(text[k]) <= 90:
+            j = _name_word_end(text, k + 1, end)
+        else:
+            after = _particle_end(text, k, end)
+            if after < 0:
+                break
+            j = after
+        words += 1
+    return j if words else -1
+
+
+def _name_word_end(text: str, j: int, end: int) -> int:
+    """End of the name word whose letters go on at ``j``, with a full stop a space follows."""
     while j < end:
         code = ord(text[j])
         if char_kind(code) == ALNUM or code in _NAME_JOINERS:
             j += 1
         else:
             break
-    if j < end and text[j] == ".":
+    if j + 1 < end and text[j] == "." and text[j + 1] in _NAME_GAP:
         j += 1
-    if j >= end or text[j] not in _NAME_GAP:
-        return False
+    return j
+
+
+def _name_gap_end(text: str, j: int, end: int) -> int:
     while j < end and text[j] in _NAME_GAP:
         j += 1
-    if j >= end:
-        return False
-    code = ord(text[j])
-    return 65 <= code <= 90 or text[j] in _PARTICLE_INITIALS
+    return j
+
+
+def _particle_end(text: str, k: int, end: int) -> int:
+    """End of the name particle at ``k`` when spaces and a capital follow it, else -1."""
+    candidates = _PARTICLES_BY_INITIAL.get(text[k])
+    if candidates is None:
+        return -1
+    for particle in candidates:
+        after = k + len(particle)
+        if after > end or any(
+            ord(text[k + i]) != ord(particle[i]) for i in range(1, len(particle))
+        ):
+            continue
+        capital = _name_gap_end(text, after, end)
+        if after < capital < end and 65 <= ord(text[capital]) <= 90:
+            return after
+    return -1
+
+
+_PARTICLES_BY_INITIAL: Final = {
+    initial: tuple(p for p in _NAME_PARTICLES if p[0] == initial)
+    for initial in {p[0] for p in _NAME_PARTICLES}
+}
 
 
 _WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-.][^\W_]+)*\.?")
@@ -147,10 +195,9 @@ class Resolver:
         order: list[Person] = []
         text = self.text
         lay = self.layout
-        match = _CAPSEQ.match
         heading = SentenceLabel.HEADING
-        # _CAPSEQ.finditer over each body sentence, tried only where a word starts with a
-        # capital (the regex engine would test every character).
+        # The name runs of each body sentence, looked for only where a word starts with a
+        # capital.
         capitals = lay.words.capital_starts()
         ci, n = 0, len(capitals)
         for (a, b), label in zip(lay.spans, lay.furniture, strict=True):
@@ -162,12 +209,10 @@ class Resolver:
                     ci += 1
                     if pos < last:
                         continue
-                    if not _may_begin_name_run(text, pos, b):
-                        continue
-                    m = match(text, pos, b)
-                    if m is not None:
-                        self._name_occurrence(m.group(), pos, people, order)
-                        last = m.end()
+                    run_end = _name_run_end(text, pos, b)
+                    if run_end >= 0:
+                        self._name_occurrence(text[pos:run_end], pos, people, order)
+                        last = run_end
         trunc = _TRUNCATED.match(text)
         if trunc:
             part, rest = trunc.group("part"), _strip_possessive(trunc.group("rest"))
