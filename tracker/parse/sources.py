@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
@@ -140,17 +140,27 @@ def _edit_distance(a: str, b: str, cap: int = 3) -> int:
     return prev[-1]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Person:
     first: str | None
     last: str
-    spellings: dict[str, int] = field(default_factory=dict)
+    spellings: dict[str, int]
     """Full-name spellings and how often each occurs."""
-    first_pos: int = 1 << 30
-    roles: list[tuple[str, str | None, int]] = field(default_factory=list)
+    first_pos: int
+    roles: list[tuple[str, str | None, int]]
     """(role head, country key, offset) for each "Role Name" apposition."""
-    mentions: list[int] = field(default_factory=list)
-    gender: str | None = None
+    mentions: list[int]
+    gender: str | None
+
+    # Written out so that it is compiled (see attribution.RawClaim).
+    def __init__(self, first: str | None, last: str) -> None:
+        self.first = first
+        self.last = last
+        self.spellings = {}
+        self.first_pos = 1 << 30
+        self.roles = []
+        self.mentions = []
+        self.gender = None
 
     @property
     def name(self) -> str:
@@ -161,13 +171,28 @@ class Person:
         return sorted(top)[0] if len(top) > 1 else best[0]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Entity:
     name: str
     type: SourceType
-    person: Person | None = None
-    gender: str | None = None
-    plural: bool = False
+    person: Person | None
+    gender: str | None
+    plural: bool
+
+    # Written out so that it is compiled (see attribution.RawClaim).
+    def __init__(
+        self,
+        name: str,
+        type: SourceType,
+        person: Person | None = None,
+        gender: str | None = None,
+        plural: bool = False,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.person = person
+        self.gender = gender
+        self.plural = plural
 
 
 class Resolver:

@@ -8,11 +8,11 @@ decide anything about attribution.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Tokens:
     """Parallel lists: token ``i`` is ``text[starts[i]:ends[i]]``."""
 
@@ -22,8 +22,20 @@ class Tokens:
     lower: list[str]
     n: int
     """How many tokens."""
-    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    memo: dict[tuple[object, ...], object]
     """Results of rules asked twice about the same tokens (keyed by rule and arguments)."""
+
+    # Written out: the __init__ that dataclass generates is plain Python even in the
+    # compiled parser (setup.py), where this one is compiled with the rest.
+    def __init__(
+        self, starts: list[int], ends: list[int], words: list[str], lower: list[str], n: int
+    ) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.words = words
+        self.lower = lower
+        self.n = n
+        self.memo = {}
 
     def __len__(self) -> int:
         return self.n
