@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.parse import DEFAULT_LEXICON
-from tracker.parse.tokens import tokenize
+from tracker.parse.tokens import plain_words, tokenize
 
 # The token as a regex (the tokenizer's definition, see tracker/parse/tokens.py).
 TOKEN = re.compile(r"\S(?:(?<=[^\W_])[^\W_]*(?:[’'\-.&][^\W_]+)*|(?<=')'(?!')|)")
@@ -136,3 +136,21 @@ def test_agrees_with_the_regex_on_news_like_text(before: str, stretch: str, afte
 @given(st.text(max_size=80))
 def test_agrees_with_the_regex_on_any_text(text: str) -> None:
     assert spans_of(text) == by_regex(text, 0, len(text))
+
+
+# A plain word as a regex (the definition of tokens.plain_words).
+PLAIN_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NEWS_LIKE, NEWS_LIKE, NEWS_LIKE)
+def test_plain_words_are_the_regex_words(before: str, stretch: str, after: str) -> None:
+    text = before + stretch + after
+    start, end = len(before), len(before) + len(stretch)
+    assert plain_words(text, start, end) == PLAIN_WORD.findall(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_plain_words_are_the_regex_words_in_any_text(text: str) -> None:
+    assert plain_words(text, 0, len(text)) == PLAIN_WORD.findall(text)

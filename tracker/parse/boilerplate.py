@@ -17,9 +17,8 @@ from tracker.parse.lexicon import SCAN_FURNITURE, Lexicon
 from tracker.parse.quotes import Quote
 from tracker.parse.scan import WordIndex, matches
 from tracker.parse.sentences import Line
+from tracker.parse.tokens import plain_words
 
-# (Its first character is matched alone so the engine can skip ahead to it.)
-_WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-][^\W_]+)*")
 _CLOSERS = "\"”’'»)] \t\xa0"
 
 
@@ -32,7 +31,7 @@ def _ends_punctuated(sent: str) -> bool:
 
 
 def _norm_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in plain_words(text, 0, len(text))]
 
 
 def scan_furniture(
@@ -138,9 +137,7 @@ _MARK_START = re.compile(r"[“\"‘']")
 def _quoted_words(text: str, quotes: list[Quote], memo: list[str]) -> str:
     """The words of every quote, lower-cased, space-separated (built once, in ``memo``)."""
     if not memo:
-        memo.append(
-            " ".join(" ".join(_WORD.findall(text[q.start : q.end])) for q in quotes).lower()
-        )
+        memo.append(" ".join(" ".join(plain_words(text, q.start, q.end)) for q in quotes).lower())
     return memo[0]
 
 
@@ -148,7 +145,7 @@ def _standalone_unpunctuated(
     sent: str, words: list[str], quoted: Callable[[], str], body_started: bool
 ) -> SentenceLabel | None:
     """A line without final punctuation: pull-quote, headline, sub-heading or body."""
-    originals = _WORD.findall(sent)
+    originals = plain_words(sent, 0, len(sent))
     for k in range(1, 6):
         head = words[: len(words) - k]
         if (
