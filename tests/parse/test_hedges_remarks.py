@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.parse.helpers import parse
+from tracker.parse import DEFAULT_LEXICON, parse_article
 
 
 @pytest.mark.parametrize(
@@ -100,3 +105,40 @@ def test_remark_that_is_also_a_claim() -> None:
 
 def test_no_remark_without_an_earlier_claim() -> None:
     assert parse("Nobody could independently verify the figures.").links == ()
+
+
+# Sentences made of remark words, the words around them and claims for them to judge.
+REMARK_PIECES = st.sampled_from(
+    [
+        "Officials said the town was taken. ", "Ms Berg said it was ready. ", "\n",
+        "The BBC could not independently verify the claims. ", "It has not been independently confirmed. ",
+        "Kyiv denied the claims. ", "Moscow dismissed these reports as propaganda. ",
+        "The reports were false claims. ", "Analysts warned against taking the claims at face value. ",
+        "Officials confirmed the account. ", "Police backed up her statements. ",
+        "He raised doubts ", "and raised concerns ", "cast doubt on the report. ",
+        "with scepticism. ", "Denied ", "Confirmed ", "unverified ", "the claims ", "that ",
+        "“", "”", "’s claims ", "Ms Berg", ", ", ". ",
+    ]
+)  # fmt: skip
+
+
+# Every remark pattern tried in every sentence holding any remark word.
+EVERY_PATTERN = dataclasses.replace(
+    DEFAULT_LEXICON,
+    remark_stance_words={
+        name: DEFAULT_LEXICON.remark_words for name in DEFAULT_LEXICON.remark_stance_words
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REMARK_PIECES, max_size=25).map("".join))
+def test_trying_only_the_remark_patterns_whose_words_a_sentence_holds_finds_the_same_links(
+    text: str,
+) -> None:
+    assert parse_article(text).links == parse_article(text, lexicon=EVERY_PATTERN).links
+
+
+def test_the_remark_sentences_above_make_links() -> None:
+    text = "Ms Berg said it was ready. Kyiv denied the claims. Officials confirmed the account. "
+    assert {link.stance for link in parse_article(text).links} == {"disputed", "supported"}

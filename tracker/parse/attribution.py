@@ -663,8 +663,13 @@ class _Finder:
             if si < 0 or furniture[si] is not None or ce > spans[si][1]:
                 continue
             word = m.group()
-            if word.lower() in remark_words:
-                layout.remark_sentences.add(si)
+            lowered = word.lower()
+            if lowered in remark_words:
+                found_remarks = layout.remark_words_at.get(si)
+                if found_remarks is None:
+                    layout.remark_words_at[si] = {lowered}
+                else:
+                    found_remarks.add(lowered)
             if word in cues:
                 found = by_sentence.get(si)
                 if found is None:

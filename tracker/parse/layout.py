@@ -40,8 +40,8 @@ class Layout:
     """Index in ``quotes`` of each quote, by ``id``."""
     line_first: list[int] = field(default_factory=list)
     """Index of the first sentence of each line."""
-    remark_sentences: set[int] = field(default_factory=set)
-    """Sentences holding a remark keyword (filled by the cue scan)."""
+    remark_words_at: dict[int, set[str]] = field(default_factory=dict)
+    """The remark words (lower-cased) of each sentence holding one (filled by the cue scan)."""
     _tokens: dict[int, Tokens] = field(default_factory=dict)
     _begins: dict[int, list[int] | None] = field(default_factory=dict)
     _time_begins: set[int] | Literal[True] | None = None

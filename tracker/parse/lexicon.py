@@ -785,16 +785,30 @@ REMARK_PATTERNS: Mapping[str, re.Pattern[str]] = MappingProxyType(
         ),
     }
 )
-#: Words without which no remark pattern can match; only sentences holding one are tried.
-REMARK_WORDS: frozenset[str] = frozenset(
-    {"verify", "verified", "verifies", "confirm", "confirmed", "confirms", "corroborate",
-     "corroborated", "corroborates", "unverified", "face", "scepticism", "skepticism",
-     "caution", "suspicion", "sceptical", "skeptical", "warned", "cast", "raised", "refuted",
-     "refutes", "refute", "denied", "denies", "deny", "rejected", "rejects", "reject",
-     "dismissed", "dismisses", "dismiss", "disputed", "disputes", "dispute", "debunked",
-     "contradicted", "contested", "false", "untrue", "fake", "baseless", "lies",
-     "fabricated", "disinformation", "propaganda", "backed", "backs"}
-)
+#: Per remark pattern, the words without one of which it cannot match: only sentences
+#: holding a remark word are tried, and in them only the patterns whose words they hold.
+REMARK_STANCE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "unverified": frozenset(
+            {"verify", "verified", "confirm", "confirmed", "corroborate", "corroborated",
+             "unverified"}
+        ),
+        "caution": frozenset(
+            {"face", "scepticism", "skepticism", "caution", "suspicion", "sceptical",
+             "skeptical", "warned", "cast", "raised"}
+        ),
+        "disputed": frozenset(
+            {"refuted", "refutes", "refute", "denied", "denies", "deny", "rejected", "rejects",
+             "reject", "dismissed", "dismisses", "dismiss", "disputed", "disputes", "dispute",
+             "debunked", "contradicted", "contested", "false", "untrue", "fake", "baseless",
+             "lies", "fabricated", "disinformation", "propaganda"}
+        ),
+        "supported": frozenset(
+            {"confirmed", "confirms", "corroborated", "corroborates", "verified", "verifies",
+             "backed", "backs"}
+        ),
+    }
+)  # fmt: skip
 #: Nouns that refer back to earlier claims ("the claims", "the announcement").
 CLAIM_REFERENCE = re.compile(
     r"\b(?:claims?|allegations?|reports?|accounts?|assertions?|suggestions?|statements?|"
@@ -984,7 +998,8 @@ class Lexicon:
       its content (shape, not membership).
     - ``noun_like``: cue forms that are also common nouns (plans, reports); as verbs they
       need a name, a pronoun or a known head noun as subject.
-    - ``remark_words``: words without which no verification remark can match.
+    - ``remark_stance_words``: per remark pattern (stance), the words without one of which
+      it cannot match.
 
     Other fields hold the noun-phrase vocabulary (titles, role, organisation, document
     and unnamed heads, nationalities, aliases), hedges, time expressions, sentence and
@@ -1064,7 +1079,9 @@ class Lexicon:
     hedge_words: frozenset[str] = HEDGE_WORDS
     hedge_patterns: re.Pattern[str] = HEDGE_PATTERNS
     claim_words: frozenset[str] = CLAIM_WORDS
-    remark_words: frozenset[str] = REMARK_WORDS
+    remark_stance_words: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: REMARK_STANCE_WORDS
+    )
     remark_patterns: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: REMARK_PATTERNS)
     claim_reference: re.Pattern[str] = CLAIM_REFERENCE
     weekdays: Mapping[str, int] = field(default_factory=lambda: WEEKDAYS)
@@ -1119,8 +1136,13 @@ class Lexicon:
     scan_plan: ScanPlan = field(init=False, repr=False, compare=False)
     """The words ``cue_pattern``, ``furniture_scan``, ``hedge_pattern`` and ``time_expression``
     can begin with (indexes ``SCAN_CUE`` ...), so each article is read once for all four."""
+    remark_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Every word of ``remark_stance_words``: the cue scan marks the sentences holding one."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "remark_words", frozenset().union(*self.remark_stance_words.values())
+        )
         table: dict[str, CueInfo] = {}
         # Earlier sets win: a verb in two sets behaves as the first one says.
         verb_sets = (

@@ -48,11 +48,15 @@ def find_remarks(
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         by_sentence.setdefault(c.sentence, []).append(i)
-    # Only sentences with a remark keyword (found by the cue scan) are tried.
+    # Only sentences with a remark word (found by the cue scan) are tried, each with the
+    # patterns whose words it holds.
     hits: dict[int, tuple[str, re.Match[str]]] = {}
-    for si in sorted(layout.remark_sentences):
+    for si in sorted(layout.remark_words_at):
         a, b = layout.spans[si]
+        found = layout.remark_words_at[si]
         for name in _STANCE_ORDER:
+            if found.isdisjoint(lex.remark_stance_words[name]):
+                continue
             m = lex.remark_patterns[name].search(text, a, b)
             if m is not None and layout.quote_at(m.start()) is None:
                 hits[si] = (name, m)
