@@ -12,11 +12,11 @@ Must not resolve entities, hedges, dates or remarks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import SCAN_CUE, CueInfo, Lexicon
+from tracker.parse.ordered import bisect_right
 from tracker.parse.quotes import Quote
 from tracker.parse.scan import GapLed, gap_led_matches, matches
 from tracker.parse.tokens import Tokens, is_capitalised, is_possessive

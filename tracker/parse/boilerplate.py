@@ -9,11 +9,11 @@ the headline and question sub-headings. Must not find attributions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from tracker.model import SentenceLabel
 from tracker.parse.lexicon import SCAN_FURNITURE, Lexicon
+from tracker.parse.ordered import bisect_right
 from tracker.parse.quotes import Quote
 from tracker.parse.scan import WordIndex, matches
 from tracker.parse.sentences import Line

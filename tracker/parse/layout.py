@@ -7,13 +7,13 @@ for one ``parse_article`` call. Must not hold rules about attribution.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 from tracker.model import SentenceLabel
 from tracker.parse.boilerplate import label_furniture, scan_furniture
 from tracker.parse.lexicon import SCAN_TIME, Lexicon
+from tracker.parse.ordered import bisect_right
 from tracker.parse.quotes import Quote, find_quotes
 from tracker.parse.scan import WordIndex
 from tracker.parse.sentences import Line, split_lines, split_sentences

@@ -12,7 +12,6 @@ gets the same name in every article. Must not find attributions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final
 
@@ -20,6 +19,7 @@ from tracker.model import UNSPECIFIED_SOURCE, SentenceLabel, SourceType
 from tracker.parse.attribution import RawClaim
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
+from tracker.parse.ordered import bisect_left
 from tracker.parse.tokens import ALNUM, char_kind
 
 # A run of capitalised words, with name particles between them ("Hanna Malyar", "Charles

@@ -7,9 +7,10 @@ decide anything about attribution.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
+
+from tracker.parse.ordered import bisect_right
 
 
 @dataclass(slots=True, init=False)
