@@ -154,3 +154,24 @@ def test_plain_words_are_the_regex_words(before: str, stretch: str, after: str) 
 @given(st.text(max_size=80))
 def test_plain_words_are_the_regex_words_in_any_text(text: str) -> None:
     assert plain_words(text, 0, len(text)) == PLAIN_WORD.findall(text)
+
+
+# Name words (tracker.parse.sources): a full stop joins too, and one after a word is kept.
+NAME_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?")
+NAME_JOINERS = frozenset("’'-.")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NEWS_LIKE, NEWS_LIKE, NEWS_LIKE)
+def test_name_words_are_the_regex_words(before: str, stretch: str, after: str) -> None:
+    text = before + stretch + after
+    start, end = len(before), len(before) + len(stretch)
+    words = plain_words(text, start, end, NAME_JOINERS, final_stop=True)
+    assert words == NAME_WORD.findall(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_name_words_are_the_regex_words_in_any_text(text: str) -> None:
+    words = plain_words(text, 0, len(text), NAME_JOINERS, final_stop=True)
+    assert words == NAME_WORD.findall(text)

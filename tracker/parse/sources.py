@@ -20,7 +20,7 @@ from tracker.parse.attribution import RawClaim
 from tracker.parse.layout import Layout
 from tracker.parse.lexicon import Lexicon
 from tracker.parse.ordered import bisect_left
-from tracker.parse.tokens import ALNUM, char_kind
+from tracker.parse.tokens import ALNUM, char_kind, plain_words
 
 # A run of capitalised words, with name particles between them ("Hanna Malyar", "Charles
 # de Gaulle", "Mr. Smith"): what ``_name_run_end`` walks. As a regex:
@@ -111,7 +111,15 @@ _PARTICLES_BY_INITIAL: Final = {
 }
 
 
-_WORD = re.compile(r"[^\W_][^\W_]*(?:[’'\-.][^\W_]+)*\.?")
+# Name words: letters and digits, joined inside by ’ ' - or a full stop ("U.S"), with a
+# full stop after them kept ("Mr.", "U.S.").
+_NAME_WORD_JOINERS: Final = frozenset("’'-.")
+
+
+def _name_words(text: str) -> list[str]:
+    return plain_words(text, 0, len(text), _NAME_WORD_JOINERS, final_stop=True)
+
+
 _ACRONYM = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _TRUNCATED = re.compile(r"\A\s*(?P<part>[a-z]{2,})[ \xa0]+(?P<rest>[A-Z][\w’'\-]+)")
@@ -415,7 +423,7 @@ class Resolver:
         if text[begin:end].lower() not in lex.role_tails:
             return [], None
         window = text[lo:pos]
-        words = _WORD.findall(window)
+        words = _name_words(window)
         role: list[str] = []
         country: str | None = None
         x = len(words) - 1
@@ -496,7 +504,7 @@ class Resolver:
     def resolve_mention(self, a: int, b: int, si: int, done: list[Entity]) -> Entity:
         lex = self.lex
         raw = self.text[a:b]
-        words = _WORD.findall(raw)
+        words = _name_words(raw)
         if not words:
             return Entity(raw, SourceType.UNNAMED)
         lows = [w.lower().rstrip(".") for w in words]
@@ -521,7 +529,7 @@ class Resolver:
         """The entity of one mention (``words``/``lows``: its words, when already read)."""
         lex = self.lex
         if words is None or lows is None:
-            words = _WORD.findall(raw)
+            words = _name_words(raw)
             if not words:
                 return Entity(raw.strip() or UNSPECIFIED_SOURCE, SourceType.UNNAMED)
             lows = [w.lower().rstrip(".") for w in words]

@@ -140,15 +140,23 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
 
 
 # The characters that join two runs of letters and digits into one plain word.
-_WORD_JOINERS: Final = frozenset("’'-")
+PLAIN_JOINERS: Final = frozenset("’'-")
 
 
-def plain_words(text: str, start: int, end: int) -> list[str]:
-    """The words of ``text[start:end]``: runs of letters and digits, with a ’ ' or - between
-    two of them kept inside ("Ukraine’s", "co-operation"); no marks, no full stops.
+def plain_words(
+    text: str,
+    start: int,
+    end: int,
+    joiners: frozenset[str] = PLAIN_JOINERS,
+    final_stop: bool = False,
+) -> list[str]:
+    """The words of ``text[start:end]``: runs of letters and digits, with one of ``joiners``
+    between two of them kept inside ("Ukraine’s", "co-operation"); with ``final_stop``, a
+    full stop right after a word is kept too ("Mr.").
 
-    As a regex: ``[^\\W_]+(?:[’'\\-][^\\W_]+)*`` (tests/parse/test_tokens.py checks the two
-    agree); compiled (setup.py), the walk costs a fraction of the regex.
+    As a regex: ``[^\\W_]+(?:[’'\\-][^\\W_]+)*`` (``\\.?`` after it for ``final_stop``);
+    tests/parse/test_tokens.py checks the two agree. Compiled (setup.py), the walk costs
+    a fraction of the regex.
     """
     words: list[str] = []
     i = start
@@ -160,10 +168,12 @@ def plain_words(text: str, start: int, end: int) -> list[str]:
         while j < end:
             if char_kind(ord(text[j])) == ALNUM:
                 j += 1
-            elif text[j] in _WORD_JOINERS and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
+            elif text[j] in joiners and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
                 j += 2
             else:
                 break
+        if final_stop and j < end and text[j] == ".":
+            j += 1
         words.append(text[i:j])
         i = j
     return words
