@@ -9,7 +9,7 @@ last one closes it. Must not decide who is quoted.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from tracker.parse.scan import char_offsets, matches
 from tracker.parse.sentences import Line
@@ -23,7 +23,8 @@ _CLOSE_ONLY = frozenset("”»")
 _BEFORE_OPEN = frozenset(" \t\xa0([{—–-/:;,\u2009\u202f")
 
 
-class Quote(NamedTuple):
+@dataclass(slots=True, init=False)
+class Quote:
     """One quoted stretch inside one line."""
 
     open: int
@@ -38,6 +39,18 @@ class Quote(NamedTuple):
     line: int
     group: int
     """Quotes of one multi-paragraph quotation share a group number."""
+
+    # Written out so that it is compiled with the parser (see attribution.RawClaim).
+    def __init__(
+        self, open: int, start: int, end: int, close: int, closed: bool, line: int, group: int
+    ) -> None:
+        self.open = open
+        self.start = start
+        self.end = end
+        self.close = close
+        self.closed = closed
+        self.line = line
+        self.group = group
 
 
 def _kind(text: str, s: int, e: int, a: int, b: int) -> str:
