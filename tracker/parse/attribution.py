@@ -665,11 +665,7 @@ class _Finder:
             word = m.group()
             lowered = word.lower()
             if lowered in remark_words:
-                found_remarks = layout.remark_words_at.get(si)
-                if found_remarks is None:
-                    layout.remark_words_at[si] = {lowered}
-                else:
-                    found_remarks.add(lowered)
+                layout.remark_words_at.setdefault(si, set()).add(lowered)
             if word in cues:
                 found = by_sentence.get(si)
                 if found is None:

@@ -109,15 +109,7 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
             continue
         j = i + 1
         if kind == ALNUM:
-            while j < end:
-                code = ord(text[j])
-                kind = _ASCII_KIND[code] if code < 128 else char_kind(code)
-                if kind == ALNUM:
-                    j += 1
-                elif kind == JOINER and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
-                    j += 2
-                else:
-                    break
+            j = word_end(text, j, end, _TOKEN_JOINERS)
         elif code == _FULL_STOP and ends and ends[-1] == i:
             prev = words[-1]
             if prev.lower() in abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev:
@@ -139,8 +131,27 @@ def tokenize(text: str, start: int, end: int, abbreviations: frozenset[str]) -> 
     return Tokens(starts, ends, words, [w.lower() for w in words], len(words))
 
 
+# The characters that join two runs of letters and digits into one token.
+_TOKEN_JOINERS: Final = frozenset("’'-.&")
 # The characters that join two runs of letters and digits into one plain word.
 PLAIN_JOINERS: Final = frozenset("’'-")
+
+
+def word_end(text: str, j: int, end: int, joiners: frozenset[str]) -> int:
+    """End of the run of letters and digits that goes on at ``j`` (before ``end``), one of
+    ``joiners`` between two letters or digits staying inside it."""
+    while j < end:
+        code = ord(text[j])
+        kind = _ASCII_KIND[code] if code < 128 else char_kind(code)
+        if kind == ALNUM:
+            j += 1
+        elif kind == SPACE:  # most runs end here: no joiner test
+            break
+        elif text[j] in joiners and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
+            j += 2
+        else:
+            break
+    return j
 
 
 def plain_words(
@@ -164,14 +175,7 @@ def plain_words(
         if char_kind(ord(text[i])) != ALNUM:
             i += 1
             continue
-        j = i + 1
-        while j < end:
-            if char_kind(ord(text[j])) == ALNUM:
-                j += 1
-            elif text[j] in joiners and j + 1 < end and char_kind(ord(text[j + 1])) == ALNUM:
-                j += 2
-            else:
-                break
+        j = word_end(text, i + 1, end, joiners)
         if final_stop and j < end and text[j] == ".":
             j += 1
         words.append(text[i:j])
