@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import InputError, StoreError, TrackerError
 from tracker.model import IngestOutcome, IngestSummary, ParsedArticle
+from tracker.ops.collector import collect_less_often, few_collections, loaded_objects_frozen
 from tracker.ops.inputs import ArticleText, InputRef, find_inputs, iter_articles
 from tracker.ops.naming import link_to_store
 from tracker.parse import DEFAULT_LEXICON, PARSER_VERSION, Lexicon, parse_article
@@ -96,9 +97,10 @@ def ingest(
     if len(files) >= POOL_THRESHOLD and workers > 1 and pooled:
         _ingest_in_pool(store, chunks, options, min(workers, len(chunks)), report)
     else:
-        for chunk in chunks:
-            for outcome in ingest_chunk(store, chunk, options):
-                report(outcome)
+        with few_collections():
+            for chunk in chunks:
+                for outcome in ingest_chunk(store, chunk, options):
+                    report(outcome)
     return IngestSummary(tuple(sorted(outcomes, key=lambda o: order.get(o.name, len(order)))))
 
 
@@ -134,6 +136,7 @@ def _init_worker(
 ) -> None:
     global _worker
     _die_with_parent(parent)
+    collect_less_often()  # for the worker's life: it only parses and writes
     options = IngestOptions(published=published, outlet=outlet, max_bytes=max_bytes)
     _worker = (open_store(address, create=False), options)
 
@@ -166,18 +169,21 @@ def _ingest_in_pool(
         # A forked worker must not inherit a live connection (closing its copy would
         # close the parent's): give them back; this process reconnects when it next needs one.
         store.engine.dispose()
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(
-            store.address,
-            options.published,
-            options.outlet,
-            options.max_bytes,
-            os.getpid(),
-        ),
-    ) as pool:
+    with (
+        loaded_objects_frozen(),
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(
+                store.address,
+                options.published,
+                options.outlet,
+                options.max_bytes,
+                os.getpid(),
+            ),
+        ) as pool,
+    ):
         futures: dict[Future[list[IngestOutcome]], list[InputRef]] = {
             pool.submit(_chunk_job, chunk): chunk for chunk in chunks
         }
