@@ -76,8 +76,6 @@ CREATE INDEX ix_claims_article_ordinal ON claims (article_id, ordinal);
 
 CREATE INDEX ix_claims_cue_status_id ON claims (cue_class, status, id);
 
-CREATE INDEX ix_claims_fingerprint ON claims (fingerprint);
-
 CREATE INDEX ix_claims_source_id ON claims (source_id, id);
 
 CREATE INDEX ix_claims_status_id ON claims (status, id);

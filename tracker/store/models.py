@@ -174,7 +174,6 @@ class Claim(Base):
         Index("ix_claims_cue_status_id", "cue_class", "status", "id"),
         Index("ix_claims_source_id", "source_id", "id"),
         Index("ix_claims_article_ordinal", "article_id", "ordinal"),
-        Index("ix_claims_fingerprint", "fingerprint"),
         CheckConstraint("version >= 1", name="claim_version_positive"),
         _one_of("cue_class", CueClass, "cue_class"),
         _one_of("mode", Mode, "claim_mode"),
