@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from tracker.model import ClaimFilter
 from tracker.ops.claims import list_claims
-from tracker.ops.ingest import IngestOptions, ingest
+from tracker.ops.ingest import MAX_CHUNK, MIN_CHUNK, IngestOptions, ingest, split_into_chunks
 from tracker.parse import parse_article
 from tracker.parse.linking import link_articles
 from tracker.store.models import Article, Claim, Review, Sentence, Source, SourceAlias
@@ -136,6 +136,22 @@ def test_many_files_through_the_worker_pool(store, tmp_path: Path) -> None:  # t
         assert s.scalar(select(func.count()).select_from(Review)) == 0
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3, 8])
+@pytest.mark.parametrize("files", [0, 1, 15, 16, 40, 257, 3000])
+def test_chunks_hold_every_file_once_and_shrink_towards_the_end(files: int, workers: int) -> None:
+    chunks = split_into_chunks(list(range(files)), workers)
+    assert [f for chunk in chunks for f in chunk] == list(range(files))
+    sizes = [len(chunk) for chunk in chunks]
+    assert all(MIN_CHUNK <= n <= MAX_CHUNK for n in sizes[:-1])
+    assert all(0 < n <= MAX_CHUNK for n in sizes[-1:])
+    assert sizes == sorted(sizes, reverse=True)
+    if workers == 1:  # nothing to balance: as few transactions as the memory bound allows
+        assert len(chunks) == -(-files // MAX_CHUNK)
+    elif files >= 2 * workers * MIN_CHUNK:  # the last chunks are small: workers end together
+        assert sizes[-1] <= MIN_CHUNK
+        assert len(chunks) >= 2 * workers
+
+
 def sources_of(store) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
     with store.read() as s:
         rows = s.execute(select(Source.name, SourceAlias.alias).join(SourceAlias))
@@ -166,11 +182,16 @@ def test_a_person_keeps_one_name_across_ingests(store, tmp_path: Path, damaged_f
 
 
 def test_source_filter_by_id_is_exact_by_name_is_a_substring(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "a.txt").write_text("Officials said the road was closed.\nUkrainian officials said it had reopened.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Officials said the road was closed.\nUkrainian officials said it had reopened.\n",
+        encoding="utf-8",
+    )
     ingest(store, [str(tmp_path)])
     rows = list_claims(store, ClaimFilter())
     by_name = {r.source_entity: r.source_id for r in rows}
-    assert {"officials", "Ukrainian officials"} <= {n for n in by_name} | {n.lower() for n in by_name}
+    assert {"officials", "Ukrainian officials"} <= {n for n in by_name} | {
+        n.lower() for n in by_name
+    }
     broad = list_claims(store, ClaimFilter(source="officials"))
     assert len({r.source_id for r in broad}) == 2
     exact_id = next(i for n, i in by_name.items() if n.lower() == "officials")
