@@ -22,7 +22,7 @@ def collect_less_often() -> tuple[int, int, int]:
     thresholds it replaced."""
     old = gc.get_threshold()
     gc.set_threshold(BULK_THRESHOLD, *old[1:])
-    return old  # type: ignore[return-value]
+    return old
 
 
 @contextlib.contextmanager
